@@ -1,0 +1,43 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client";
+
+export type { PrismaClient } from "./generated/client";
+export { Prisma } from "./generated/client";
+
+/** A transaction client or the root client: what typed helpers in lib/ accept. */
+export type Db = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+const globalForDb = globalThis as unknown as { __opsrelayDb?: PrismaClient; __opsrelayDbUrl?: string };
+
+function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      "DATABASE_URL is not set. Start the app with `npm start` (which runs the embedded database), " +
+        "or call ensureDatabaseUrl() from lib/db/embedded before using the database.",
+    );
+  }
+  return url;
+}
+
+/**
+ * The one Prisma client, on the pg driver adapter (no native engine). Kept on globalThis so that
+ * Next.js hot reloads and test files reuse one pool per process.
+ */
+export function db(): PrismaClient {
+  const url = databaseUrl();
+  if (globalForDb.__opsrelayDb && globalForDb.__opsrelayDbUrl === url) return globalForDb.__opsrelayDb;
+  // The embedded server is single-threaded WASM: a small pool is all it can use.
+  const max = process.env.OPSRELAY_EMBEDDED_DB === "1" ? 4 : 10;
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
+  globalForDb.__opsrelayDb = client;
+  globalForDb.__opsrelayDbUrl = url;
+  return client;
+}
+
+export async function disconnectDb(): Promise<void> {
+  const client = globalForDb.__opsrelayDb;
+  globalForDb.__opsrelayDb = undefined;
+  globalForDb.__opsrelayDbUrl = undefined;
+  await client?.$disconnect();
+}

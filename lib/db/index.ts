@@ -1,0 +1,2 @@
+export { db, disconnectDb, Prisma, type Db, type PrismaClient } from "./client";
+export * from "./vector";
