@@ -95,7 +95,7 @@ export async function ensureDatabaseUrl(): Promise<string> {
   if (fs.existsSync(file)) {
     const state = JSON.parse(fs.readFileSync(file, "utf8")) as EmbeddedState;
     if (state.pid !== process.pid && processAlive(state.pid) && (await portAccepts(state.port))) {
-      return useUrl(embeddedUrl(state.port));
+      return adoptUrl(embeddedUrl(state.port));
     }
   }
   owned ??= startEmbeddedPostgres(path.join(dataDir, "pg")).then((server) => {
@@ -112,10 +112,10 @@ export async function ensureDatabaseUrl(): Promise<string> {
     process.once("exit", cleanup);
     return server;
   });
-  return useUrl((await owned).url);
+  return adoptUrl((await owned).url);
 }
 
-function useUrl(url: string): string {
+function adoptUrl(url: string): string {
   process.env.DATABASE_URL = url;
   process.env.OPSRELAY_EMBEDDED_DB = "1";
   return url;
