@@ -1,0 +1,26 @@
+import { events, type EventData, type EventName } from "@/lib/events/events";
+import { pipelineMode } from "@/lib/events/mode";
+import { log } from "@/lib/pipeline/log";
+
+/**
+ * Emits a pipeline event. Never throws: the data it refers to is already stored (alerts as 'pending'),
+ * so a failed send only delays processing until the recovery sweep picks the rows up again.
+ */
+export async function sendEvent<N extends EventName>(name: N, data: EventData<N>): Promise<void> {
+  const parsed = events[name].safeParse(data);
+  if (!parsed.success) {
+    log.error(`sendEvent(${name}): invalid data, not sent`, { issues: parsed.error.issues.map((i) => i.message) });
+    return;
+  }
+  try {
+    if (pipelineMode() === "inngest") {
+      const { inngest } = await import("@/inngest/client");
+      await inngest.send({ name, data: parsed.data });
+    } else {
+      const { dispatchInProcess } = await import("@/lib/pipeline/in-process");
+      dispatchInProcess(name, parsed.data as EventData<N>);
+    }
+  } catch (error) {
+    log.error(`sendEvent(${name}) failed; the recovery sweep will retry`, { error: String(error) });
+  }
+}
