@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "alerts" ADD COLUMN     "processing_started_at" TIMESTAMPTZ(3);
+
