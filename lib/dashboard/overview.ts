@@ -1,0 +1,49 @@
+import { db } from "@/lib/db";
+
+export interface VolumeBucket {
+  /** Start of the hour (UTC). */
+  hour: Date;
+  firing: number;
+  resolved: number;
+}
+
+export interface Overview {
+  alertsTotal: number;
+  alertsByState: Record<string, number>;
+  openIncidentsBySeverity: Record<string, number>;
+  volume: VolumeBucket[];
+}
+
+/** Alert volume per hour over the last `hours` hours (by received time), zero-filled. */
+export async function alertVolume(hours = 24, now = new Date()): Promise<VolumeBucket[]> {
+  const end = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
+  const start = new Date(end.getTime() - (hours - 1) * 3_600_000);
+  const rows = await db().$queryRaw<{ hour: Date; firing: bigint; resolved: bigint }[]>`
+    SELECT date_trunc('hour', created_at) AS hour,
+           count(*) FILTER (WHERE status = 'firing') AS firing,
+           count(*) FILTER (WHERE status = 'resolved') AS resolved
+    FROM alerts
+    WHERE created_at >= ${start}
+    GROUP BY 1`;
+  const byHour = new Map(rows.map((r) => [new Date(r.hour).getTime(), r]));
+  return Array.from({ length: hours }, (_, i) => {
+    const hour = new Date(start.getTime() + i * 3_600_000);
+    const row = byHour.get(hour.getTime());
+    return { hour, firing: Number(row?.firing ?? 0), resolved: Number(row?.resolved ?? 0) };
+  });
+}
+
+export async function overview(): Promise<Overview> {
+  const [alertsTotal, states, severities, volume] = await Promise.all([
+    db().alert.count(),
+    db().alert.groupBy({ by: ["processingState"], _count: { _all: true } }),
+    db().incident.groupBy({ by: ["severity"], where: { status: { not: "resolved" } }, _count: { _all: true } }),
+    alertVolume(),
+  ]);
+  return {
+    alertsTotal,
+    alertsByState: Object.fromEntries(states.map((s) => [s.processingState, s._count._all])),
+    openIncidentsBySeverity: Object.fromEntries(severities.map((s) => [s.severity, s._count._all])),
+    volume,
+  };
+}
