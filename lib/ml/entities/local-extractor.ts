@@ -1,0 +1,88 @@
+import { loadCatalog, lookupService, type ServiceCatalog } from "@/lib/ml/catalog";
+import type { AlertText, Entities, EntityExtractor, Provenance } from "@/lib/ml/types";
+import { findServices, primaryService } from "./gazetteer";
+import { extractFromLabels } from "./labels";
+import { extractFromText } from "./patterns";
+
+export const LOCAL_EXTRACTOR_MODEL = "opsrelay-entities-v1";
+
+/** Order in which several error codes are preferred as the alert's one errorCode: the most specific first. */
+function codeRank(code: string): number {
+  if (/^(E|ERR|[A-Z]{2,6})-[A-Z]/.test(code) && !/^(ORA|TNS|PLS)-/.test(code)) return 0; // app code
+  if (/^(ORA|TNS|PLS)-|^SQLSTATE|^MySQL/.test(code)) return 1;
+  if (/^E[A-Z]/.test(code) || /CERT|SIGNATURE/.test(code)) return 2; // errno / TLS
+  return 3; // gRPC, k8s reasons
+}
+
+function add(all: Record<string, string[]>, type: string, value: string) {
+  const list = (all[type] ??= []);
+  if (!list.includes(value)) list.push(value);
+}
+
+/**
+ * Structured labels first (the platform said so), free text second: patterns for codes, regions, hosts,
+ * k8s objects; the catalog gazetteer for services (aliases and misspellings resolve to the canonical name).
+ */
+export function extractEntities(alert: AlertText, catalog: ServiceCatalog): Entities & { origins: Record<string, "label" | "text"> } {
+  const all: Record<string, string[]> = {};
+  const origins: Record<string, "label" | "text"> = {};
+
+  for (const e of extractFromLabels(alert.labels)) {
+    if (e.type === "service") {
+      // A label value may itself be an alias or a pod/deployment name ("payments-api-canary").
+      const known = lookupService(catalog, e.value) ?? primaryService(findServices(catalog, e.value))?.service;
+      add(all, "service", known ? known.name : e.value);
+    } else add(all, e.type, e.value);
+    origins[e.type] ??= "label";
+  }
+
+  // Title before message: the title names what the alert is about, the message often names dependencies.
+  const text = `${alert.title}\n${alert.message}`;
+  const titleEnd = alert.title.length;
+  const mentions = findServices(catalog, text);
+  const inTitle = primaryService(mentions.filter((m) => m.index < titleEnd));
+  const primary = inTitle ?? primaryService(mentions);
+  if (primary) {
+    if (!all.service) origins.service = "text";
+    add(all, "service", primary.service.name);
+  }
+  for (const m of mentions) if (m.score >= 2) add(all, "service", m.service.name);
+
+  const found = extractFromText(text).sort((a, b) => a.index - b.index);
+  for (const e of found) {
+    add(all, e.type, e.value);
+    origins[e.type] ??= "text";
+  }
+  // Hosts that are really catalog services ("payments-api") are not hosts.
+  if (all.host) {
+    all.host = all.host.filter((h) => !lookupService(catalog, h));
+    if (all.host.length === 0) delete all.host;
+  }
+  if (all.errorCode) {
+    const labelled = origins.errorCode === "label" ? all.errorCode.slice(0, 1) : [];
+    const rest = all.errorCode.filter((c) => !labelled.includes(c)).sort((a, b) => codeRank(a) - codeRank(b));
+    all.errorCode = [...labelled, ...rest];
+  }
+
+  const first = (type: string) => all[type]?.[0];
+  return {
+    service: first("service"),
+    environment: first("environment"),
+    region: first("region"),
+    errorCode: first("errorCode") ?? (first("httpStatus") ? `HTTP ${first("httpStatus")}` : undefined),
+    host: first("host") ?? first("ip"),
+    namespace: first("namespace"),
+    pod: first("pod"),
+    all,
+    origins,
+  };
+}
+
+export class LocalEntityExtractor implements EntityExtractor {
+  readonly name = "local";
+  constructor(private readonly catalog: () => ServiceCatalog = () => loadCatalog()) {}
+
+  async extract(alert: AlertText): Promise<Entities & Provenance> {
+    return { ...extractEntities(alert, this.catalog()), provider: "local", model: LOCAL_EXTRACTOR_MODEL };
+  }
+}
