@@ -99,6 +99,58 @@ export const envSchema = z.object({
 
   // Notifications
   SLACK_WEBHOOK_URL: optionalUrl,
+
+  // Incident grouping and lifecycle (lib/triage/group*.ts, lib/incidents)
+  /** An alert may join an open incident only if a member alert fired within this many minutes of it. */
+  GROUPING_WINDOW_MINUTES: int(30, 1),
+  /** Score (0..1) an alert needs against an incident to join it; below it a new incident opens. */
+  GROUPING_JOIN_THRESHOLD: z.coerce
+    .number({ message: "must be a number between 0 and 1" })
+    .min(0, "must be between 0 and 1")
+    .max(1, "must be between 0 and 1")
+    .default(0.55),
+  /** Service dependencies (catalog dependsOn) count as a grouping signal only within this many minutes. */
+  GROUPING_CASCADE_MINUTES: int(10, 0),
+  /** Noise control: matching alerts needed before an incident opens (1 = open at once). */
+  GROUPING_MIN_ALERTS: int(1, 1),
+  /** Per-service or per-source overrides of GROUPING_MIN_ALERTS: "service:ci-runners=3,source:grafana=2". */
+  GROUPING_MIN_ALERTS_OVERRIDES: list.pipe(
+    z.array(
+      z.string().regex(/^(service|source):[^=\s]+=[1-9][0-9]*$/, 'each entry must look like "service:<name>=<N>" or "source:<name>=<N>"'),
+    ),
+  ),
+  /** Alerts waiting for the GROUPING_MIN_ALERTS threshold count only if they fired within this window. */
+  GROUPING_WAIT_WINDOW_MINUTES: int(15, 1),
+  /** Resolve an incident automatically once every alert in it has resolved (default on). */
+  INCIDENT_AUTO_RESOLVE: z
+    .enum(["1", "0", "true", "false", "yes", "no", ""])
+    .optional()
+    .transform((v) => v === undefined || v === "" || v === "1" || v === "true" || v === "yes"),
+  /** An alert re-firing this many minutes or less after its incident resolved reopens it; later, a new incident opens. */
+  INCIDENT_REOPEN_WINDOW_MINUTES: int(60, 0),
+  /** Firing alerts silent (no repeat) for this many minutes are resolved by the lifecycle sweep; 0 = never. */
+  ALERT_SILENCE_RESOLVE_MINUTES: int(240, 0),
+
+  // Triage pipeline (lib/pipeline, inngest/functions)
+  /** In-process runner: alerts triaged at once (a storm queues instead of melting the server). */
+  PIPELINE_CONCURRENCY: int(4, 1),
+  /** Attempts per pipeline step before an ML step falls back to rules (or the alert is marked failed). */
+  PIPELINE_MAX_ATTEMPTS: int(3, 1),
+  /** In-process runner: first retry delay; doubles per attempt (with jitter). */
+  PIPELINE_RETRY_BASE_MS: int(500, 0),
+  /** Alerts pending or processing longer than this are re-queued by the recovery sweep. */
+  PIPELINE_STUCK_MINUTES: int(10, 1),
+  /** In-process runner: how often the recovery / auto-resolve sweep runs. */
+  PIPELINE_SWEEP_INTERVAL_SECONDS: int(60, 1),
+  /** Per-source overrides of ALERT_SILENCE_RESOLVE_MINUTES: "sentry=1440,cloudwatch=60" (0 = never). */
+  ALERT_SILENCE_RESOLVE_OVERRIDES: list.pipe(
+    z.array(z.string().regex(/^[a-z][a-z0-9_-]*=[0-9]+$/, 'each entry must look like "<source>=<minutes>"')),
+  ),
+  /** Incident summaries are rewritten at most once per this many seconds per incident (debounce). */
+  SUMMARY_DEBOUNCE_SECONDS: int(30, 0),
+  /** Slack: repeat notifications for one incident within this many minutes are delayed (critical escalations are not). */
+  SLACK_QUIET_PERIOD_MINUTES: int(10, 0),
+  SLACK_TIMEOUT_MS: int(5_000, 100),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,275 @@
+import type { Severity } from "@/lib/severity";
+import type { DependencyGraph } from "@/lib/triage/group-dependencies";
+
+/**
+ * The grouping decision, pure: signals between a new alert and the alerts of candidate incidents →
+ * a score per incident → join / reopen / open / wait, with a human-readable reason. The database
+ * wrapper (group.ts) and the quality eval (datasets/grouping/eval.ts) both call `decideGrouping`.
+ */
+
+/** An alert as grouping sees it (after classification, entity extraction and embedding). */
+export interface GroupingAlert {
+  id: string;
+  source: string;
+  fingerprint: string;
+  groupKey: string | null;
+  title: string;
+  service: string | null;
+  environment: string | null;
+  region: string | null;
+  errorCode: string | null;
+  team: string | null;
+  severity: Severity | null;
+  at: Date;
+}
+
+/** An alert already placed in an incident (or waiting for the noise threshold), seen from the new alert. */
+export interface CandidateAlert extends GroupingAlert {
+  /** Cosine similarity of title+message embeddings to the new alert; null when either has no vector. */
+  similarity: number | null;
+}
+
+export interface CandidateIncident {
+  id: string;
+  status: "open" | "investigating" | "resolved";
+  lastAlertAt: Date;
+  resolvedAt: Date | null;
+  /** Its most recent alerts (the DB wrapper caps how many). */
+  alerts: CandidateAlert[];
+}
+
+export interface GroupingConfig {
+  windowMinutes: number;
+  joinThreshold: number;
+  cascadeMinutes: number;
+  reopenWindowMinutes: number;
+  /** Alerts needed before an incident opens, for this alert's service/source. */
+  minAlerts: number;
+  waitWindowMinutes: number;
+}
+
+export const DEFAULT_GROUPING_CONFIG: GroupingConfig = {
+  windowMinutes: 30,
+  joinThreshold: 0.55,
+  cascadeMinutes: 10,
+  reopenWindowMinutes: 60,
+  minAlerts: 1,
+  waitWindowMinutes: 15,
+};
+
+/** Everything that went into one pair score, stored on the alert as grouping_signals. */
+export interface PairSignals {
+  alertId: string;
+  fingerprint: boolean;
+  groupKey: boolean;
+  sameService: boolean;
+  /** "upstream": the candidate's service is something the new alert's service depends on. */
+  dependency: { direction: "upstream" | "downstream"; hops: number } | null;
+  environment: "same" | "unknown" | "different";
+  region: "same" | "unknown" | "different";
+  sameErrorCode: boolean;
+  similarity: number | null;
+  minutesApart: number;
+  score: number;
+  /** Why the pair was ruled out, when it was. */
+  blocked?: string;
+}
+
+export type GroupDecision =
+  | { kind: "join"; incidentId: string; score: number; reason: string; best: PairSignals }
+  | { kind: "reopen"; incidentId: string; score: number; reason: string; best: PairSignals }
+  | { kind: "open"; score: number; reason: string; best: PairSignals | null; absorbAlertIds: string[] }
+  | { kind: "wait"; score: number; reason: string; best: PairSignals | null; matching: number; needed: number };
+
+const MINUTE = 60_000;
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function compare(a: string | null, b: string | null): "same" | "unknown" | "different" {
+  if (!a || !b) return "unknown";
+  return a.toLowerCase() === b.toLowerCase() ? "same" : "different";
+}
+
+/**
+ * Similarity contributes only above a floor: unrelated alerts from the same stack share vocabulary
+ * ("error rate", "latency"), so moderate similarity is not evidence.
+ */
+const SIMILARITY_FLOOR = 0.55;
+const SIMILARITY_WEIGHT = 0.5;
+
+/** Scores one (new alert, existing alert) pair. Pure; weights are explained inline. */
+export function scorePair(alert: GroupingAlert, other: CandidateAlert, deps: DependencyGraph, cfg: GroupingConfig): PairSignals {
+  const minutesApart = Math.abs(alert.at.getTime() - other.at.getTime()) / MINUTE;
+  const environment = compare(alert.environment, other.environment);
+  const region = compare(alert.region, other.region);
+  const sameService = compare(alert.service, other.service) === "same";
+  const dependency = !sameService && alert.service && other.service ? deps.relation(alert.service, other.service) : null;
+  const signals: PairSignals = {
+    alertId: other.id,
+    fingerprint: alert.fingerprint === other.fingerprint,
+    groupKey: !!alert.groupKey && alert.groupKey === other.groupKey,
+    sameService,
+    dependency,
+    environment,
+    region,
+    sameErrorCode: !!alert.errorCode && !!other.errorCode && alert.errorCode.toLowerCase() === other.errorCode.toLowerCase(),
+    similarity: other.similarity === null ? null : round(other.similarity, 3),
+    minutesApart: round(minutesApart, 1),
+    score: 0,
+  };
+
+  // Production and staging never share an incident, whatever else matches.
+  if (environment === "different") return { ...signals, blocked: "different environment" };
+
+  if (signals.fingerprint) {
+    signals.score = 1;
+    return signals;
+  }
+  if (minutesApart > cfg.windowMinutes) return { ...signals, blocked: `more than ${cfg.windowMinutes} min apart` };
+
+  const sim = signals.similarity;
+  const simBoost = sim === null ? 0 : Math.max(0, (sim - SIMILARITY_FLOOR) / (1 - SIMILARITY_FLOOR)) * SIMILARITY_WEIGHT;
+  let score = 0;
+
+  if (signals.groupKey) {
+    // The platform already grouped these: trust it unless the alerts contradict it.
+    score = 0.8;
+    if (region === "different" && sameService) score -= 0.4;
+    return { ...signals, score: round(clamp(score)) };
+  }
+
+  if (sameService) score += 0.4;
+  else if (dependency && minutesApart <= cfg.cascadeMinutes) {
+    // Cascades: a dependency failing and its direct dependents erroring within minutes.
+    score += dependency.hops === 1 ? 0.3 : 0.15;
+  }
+  if (signals.sameErrorCode) score += 0.2;
+  score += simBoost;
+  if (environment === "same") score += 0.05;
+  if (region === "same" && (sameService || dependency)) score += 0.05;
+  // The same service failing in two regions at once is usually two problems (two clusters, two DBs).
+  if (region === "different") score -= sameService ? 0.45 : 0.2;
+
+  // Time proximity: full weight within 5 minutes, fading to 60% at the edge of the window.
+  const fade = minutesApart <= 5 ? 1 : 1 - 0.4 * Math.min(1, (minutesApart - 5) / Math.max(1, cfg.windowMinutes - 5));
+  signals.score = round(clamp(score * fade));
+  return signals;
+}
+
+function clamp(n: number): number {
+  return Math.max(0, Math.min(1, n));
+}
+
+interface IncidentScore {
+  incident: CandidateIncident;
+  best: PairSignals;
+}
+
+function bestPair(alert: GroupingAlert, alerts: CandidateAlert[], deps: DependencyGraph, cfg: GroupingConfig): PairSignals | null {
+  let best: PairSignals | null = null;
+  for (const other of alerts) {
+    if (other.id === alert.id) continue;
+    const s = scorePair(alert, other, deps, cfg);
+    if (s.blocked) continue;
+    if (!best || s.score > best.score || (s.score === best.score && s.minutesApart < best.minutesApart)) best = s;
+  }
+  return best;
+}
+
+/** Human-readable reason, e.g. "shared service checkout-web + env prod, similar message (0.83), 2 min apart". */
+export function describePair(alert: GroupingAlert, s: PairSignals, other?: GroupingAlert): string {
+  if (s.fingerprint) return `same fingerprint as alert ${s.alertId}`;
+  const parts: string[] = [];
+  if (s.groupKey) parts.push(`same upstream group key${alert.groupKey ? ` ${alert.groupKey}` : ""}`);
+  if (s.sameService) parts.push(`shared service ${alert.service}${s.environment === "same" ? ` + env ${alert.environment}` : ""}`);
+  else if (s.dependency && other) {
+    parts.push(
+      s.dependency.direction === "upstream"
+        ? `${alert.service} depends on ${other.service}${s.dependency.hops > 1 ? ` (${s.dependency.hops} hops)` : ""}`
+        : `${other.service} depends on ${alert.service}${s.dependency.hops > 1 ? ` (${s.dependency.hops} hops)` : ""}`,
+    );
+  }
+  if (s.sameErrorCode) parts.push(`same error code ${alert.errorCode}`);
+  if (s.region === "same" && alert.region) parts.push(`region ${alert.region}`);
+  if (s.similarity !== null && s.similarity >= SIMILARITY_FLOOR) parts.push(`similar message (${s.similarity.toFixed(2)})`);
+  parts.push(`${s.minutesApart < 1 ? "<1" : Math.round(s.minutesApart)} min apart`);
+  return parts.join(", ");
+}
+
+/**
+ * The decision. `incidents` are open/investigating incidents with recent alerts and recently resolved
+ * ones (for reopening); `waiting` are ungrouped alerts held back by the noise threshold.
+ */
+export function decideGrouping(
+  alert: GroupingAlert,
+  incidents: CandidateIncident[],
+  waiting: CandidateAlert[],
+  deps: DependencyGraph,
+  cfg: GroupingConfig,
+): GroupDecision {
+  const scored: IncidentScore[] = [];
+  for (const incident of incidents) {
+    const best = bestPair(alert, incident.alerts, deps, cfg);
+    if (best) scored.push({ incident, best });
+  }
+  scored.sort(
+    (a, b) => b.best.score - a.best.score || b.incident.lastAlertAt.getTime() - a.incident.lastAlertAt.getTime(),
+  );
+
+  const byId = new Map<string, GroupingAlert>();
+  for (const i of incidents) for (const a of i.alerts) byId.set(a.id, a);
+
+  for (const { incident, best } of scored) {
+    if (best.score < cfg.joinThreshold) break;
+    const other = byId.get(best.alertId);
+    const why = describePair(alert, best, other);
+    if (incident.status !== "resolved") {
+      return { kind: "join", incidentId: incident.id, score: best.score, reason: why, best };
+    }
+    // A resolved incident comes back only for the same problem (fingerprint or upstream group) soon after.
+    const resolvedAgo = incident.resolvedAt ? (alert.at.getTime() - incident.resolvedAt.getTime()) / MINUTE : Infinity;
+    if ((best.fingerprint || best.groupKey) && resolvedAgo <= cfg.reopenWindowMinutes) {
+      return {
+        kind: "reopen",
+        incidentId: incident.id,
+        score: best.score,
+        reason: `${why}; re-fired ${Math.max(0, Math.round(resolvedAgo))} min after the incident resolved`,
+        best,
+      };
+    }
+  }
+
+  const top = scored.find((s) => s.incident.status !== "resolved")?.best ?? null;
+  const closest = top ? ` (closest incident scored ${top.score.toFixed(2)} < ${cfg.joinThreshold})` : "";
+
+  // Noise control: hold the alert back until enough matching alerts arrived within the wait window.
+  const matchingWaiting = waiting.filter((w) => {
+    if (w.id === alert.id) return false;
+    if (Math.abs(alert.at.getTime() - w.at.getTime()) > cfg.waitWindowMinutes * MINUTE) return false;
+    const s = scorePair(alert, w, deps, cfg);
+    return !s.blocked && (s.fingerprint || s.score >= cfg.joinThreshold);
+  });
+  if (cfg.minAlerts > 1 && matchingWaiting.length + 1 < cfg.minAlerts) {
+    return {
+      kind: "wait",
+      score: top?.score ?? 0,
+      reason: `waiting: ${matchingWaiting.length + 1} of ${cfg.minAlerts} matching alerts within ${cfg.waitWindowMinutes} min needed to open an incident`,
+      best: top,
+      matching: matchingWaiting.length + 1,
+      needed: cfg.minAlerts,
+    };
+  }
+  const absorb = cfg.minAlerts > 1 ? matchingWaiting.map((w) => w.id) : [];
+  const reason =
+    absorb.length > 0
+      ? `opened a new incident: ${absorb.length + 1} matching alerts reached the threshold of ${cfg.minAlerts}`
+      : `opened a new incident: no open incident matched${closest}`;
+  return { kind: "open", score: top?.score ?? 0, reason, best: top, absorbAlertIds: absorb };
+}
+
+/** The lock/lookup key an incident opened by this alert is filed under. */
+export function incidentKeyFor(alert: GroupingAlert): string {
+  if (alert.groupKey) return `group:${alert.groupKey}`;
+  if (alert.service) return `service:${alert.service}:${alert.environment ?? "-"}:${alert.region ?? "-"}`;
+  return `fingerprint:${alert.fingerprint}`;
+}

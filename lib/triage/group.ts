@@ -1,0 +1,261 @@
+import { db, Prisma, type Db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { TRANSACTION_OPTIONS, changeStatus } from "@/lib/incidents/lifecycle";
+import { publishIncidentUpdates, type IncidentUpdate } from "@/lib/incidents/publish";
+import { refreshIncident } from "@/lib/incidents/refresh";
+import { recordAction } from "@/lib/incidents/timeline";
+import type { Severity } from "@/lib/severity";
+import { groupingConfigFor } from "@/lib/triage/group-config";
+import { dependencyGraph } from "@/lib/triage/group-dependencies";
+import {
+  decideGrouping,
+  incidentKeyFor,
+  type CandidateAlert,
+  type CandidateIncident,
+  type GroupDecision,
+  type GroupingAlert,
+  type GroupingConfig,
+} from "@/lib/triage/group-score";
+
+/**
+ * Places one triaged alert into an incident: the last step of the triage pipeline. One transaction
+ * holding an advisory lock per environment (every alert that could merge with this one takes the same
+ * lock), so concurrent related alerts see each other's decisions and end in one incident.
+ */
+
+export interface GroupResult {
+  alertId: string;
+  decision: GroupDecision["kind"] | "already_grouped";
+  incidentId: string | null;
+  score: number;
+  reason: string;
+}
+
+/** How many recent alerts of each candidate incident are compared, and how many incidents at most. */
+const MEMBERS_PER_INCIDENT = 25;
+const MAX_CANDIDATE_INCIDENTS = 100;
+
+interface AlertRow {
+  id: string;
+  source: string;
+  fingerprint: string;
+  group_key: string | null;
+  title: string;
+  service_name: string | null;
+  environment: string | null;
+  region: string | null;
+  error_code: string | null;
+  team: string | null;
+  severity: Severity | null;
+  alert_timestamp: Date;
+  similarity: number | null;
+}
+
+interface CandidateRow extends AlertRow {
+  incident_id: string;
+  incident_status: CandidateIncident["status"];
+  last_alert_at: Date;
+  resolved_at: Date | null;
+}
+
+const ALERT_COLUMNS = Prisma.sql`a.id, a.source, a.fingerprint, a.group_key, a.title, a.service_name, a.environment, a.region,
+  a.error_code, a.team, coalesce(a.severity, a.source_severity)::text AS severity, a.alert_timestamp`;
+
+function toGroupingAlert(r: AlertRow): GroupingAlert {
+  return {
+    id: r.id,
+    source: r.source,
+    fingerprint: r.fingerprint,
+    groupKey: r.group_key,
+    title: r.title,
+    service: r.service_name,
+    environment: r.environment,
+    region: r.region,
+    errorCode: r.error_code,
+    team: r.team,
+    severity: r.severity,
+    at: r.alert_timestamp,
+  };
+}
+
+const toCandidate = (r: AlertRow): CandidateAlert => ({
+  ...toGroupingAlert(r),
+  similarity: r.similarity === null ? null : Number(r.similarity),
+});
+
+/** Every alert that might merge with this one takes this lock (environments never merge). */
+function lockKey(alert: GroupingAlert): string {
+  return `opsrelay:group:${alert.environment?.toLowerCase() ?? "*"}`;
+}
+
+const minutes = (n: number) => Prisma.sql`make_interval(mins => ${n}::int)`;
+
+async function loadCandidates(tx: Db, alert: GroupingAlert, cfg: GroupingConfig) {
+  const t = alert.at;
+  // Similarity is computed by pgvector against the new alert's own stored vector (same model only).
+  const rows = await tx.$queryRaw<CandidateRow[]>`
+    WITH me AS (SELECT embedding, embedding_model FROM alerts WHERE id = ${alert.id}::uuid),
+    cand AS (
+      SELECT id, status::text AS status, last_alert_at, resolved_at FROM incidents
+      WHERE (status <> 'resolved' AND last_alert_at >= ${t}::timestamptz - ${minutes(cfg.windowMinutes)})
+         OR (status = 'resolved' AND resolved_at >= ${t}::timestamptz - ${minutes(cfg.reopenWindowMinutes)})
+         OR id IN (SELECT incident_id FROM alerts WHERE fingerprint = ${alert.fingerprint} AND incident_id IS NOT NULL
+                   ORDER BY alert_timestamp DESC LIMIT 3)
+      ORDER BY last_alert_at DESC LIMIT ${MAX_CANDIDATE_INCIDENTS}
+    )
+    SELECT c.id AS incident_id, c.status AS incident_status, c.last_alert_at, c.resolved_at, m.*
+    FROM cand c CROSS JOIN LATERAL (
+      SELECT ${ALERT_COLUMNS},
+        CASE WHEN a.embedding_model = me.embedding_model THEN 1 - (a.embedding <=> me.embedding) END AS similarity
+      FROM alerts a, me
+      WHERE a.incident_id = c.id AND a.id <> ${alert.id}::uuid
+      ORDER BY (a.fingerprint = ${alert.fingerprint} OR a.group_key = ${alert.groupKey}) DESC NULLS LAST, a.alert_timestamp DESC
+      LIMIT ${MEMBERS_PER_INCIDENT}
+    ) m`;
+
+  const incidents = new Map<string, CandidateIncident>();
+  for (const r of rows) {
+    let inc = incidents.get(r.incident_id);
+    if (!inc) {
+      inc = { id: r.incident_id, status: r.incident_status, lastAlertAt: r.last_alert_at, resolvedAt: r.resolved_at, alerts: [] };
+      incidents.set(r.incident_id, inc);
+    }
+    inc.alerts.push(toCandidate(r));
+  }
+
+  let waiting: CandidateAlert[] = [];
+  if (cfg.minAlerts > 1) {
+    const w = await tx.$queryRaw<AlertRow[]>`
+      WITH me AS (SELECT embedding, embedding_model FROM alerts WHERE id = ${alert.id}::uuid)
+      SELECT ${ALERT_COLUMNS},
+        CASE WHEN a.embedding_model = me.embedding_model THEN 1 - (a.embedding <=> me.embedding) END AS similarity
+      FROM alerts a, me
+      WHERE a.incident_id IS NULL AND a.id <> ${alert.id}::uuid
+        AND a.grouping_signals->>'decision' = 'wait'
+        AND (a.fingerprint = ${alert.fingerprint} OR a.service_name = ${alert.service})
+        AND a.alert_timestamp BETWEEN ${t}::timestamptz - ${minutes(cfg.waitWindowMinutes)}
+                                  AND ${t}::timestamptz + ${minutes(cfg.waitWindowMinutes)}
+      ORDER BY a.alert_timestamp DESC LIMIT 200`;
+    waiting = w.map(toCandidate);
+  }
+  return { incidents: [...incidents.values()], waiting };
+}
+
+function signalsJson(decision: GroupDecision, cfg: GroupingConfig, incidents: CandidateIncident[]): Prisma.InputJsonValue {
+  return JSON.parse(
+    JSON.stringify({
+      decision: decision.kind,
+      best: decision.best,
+      threshold: cfg.joinThreshold,
+      windowMinutes: cfg.windowMinutes,
+      ...(decision.kind === "wait" ? { matching: decision.matching, needed: decision.needed } : {}),
+      candidates: incidents.length,
+    }),
+  );
+}
+
+/** Groups one alert. Idempotent: an alert already in an incident is left where it is. */
+export async function groupAlert(alertId: string): Promise<GroupResult> {
+  const updates: IncidentUpdate[] = [];
+  const result = await db().$transaction(async (tx) => {
+    const first = await tx.$queryRaw<AlertRow[]>`
+      SELECT ${ALERT_COLUMNS}, NULL::float8 AS similarity FROM alerts a WHERE a.id = ${alertId}::uuid`;
+    if (!first[0]) throw new Error(`alert ${alertId} not found`);
+    const alert = toGroupingAlert(first[0]);
+
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${lockKey(alert)}))`;
+    // Re-check inside the lock: a concurrent decision may have placed this alert already.
+    const current = await tx.$queryRaw<{ incident_id: string | null; grouping_reason: string | null; grouping_score: number | null }[]>`
+      SELECT incident_id, grouping_reason, grouping_score FROM alerts WHERE id = ${alertId}::uuid FOR UPDATE`;
+    if (current[0]?.incident_id) {
+      return {
+        alertId,
+        decision: "already_grouped" as const,
+        incidentId: current[0].incident_id,
+        score: current[0].grouping_score ?? 0,
+        reason: current[0].grouping_reason ?? "already grouped",
+      };
+    }
+
+    const cfg = groupingConfigFor(alert);
+    const { incidents, waiting } = await loadCandidates(tx, alert, cfg);
+    const decision = decideGrouping(alert, incidents, waiting, dependencyGraph(), cfg);
+    const signals = signalsJson(decision, cfg, incidents);
+
+    if (decision.kind === "wait") {
+      await tx.alert.update({
+        where: { id: alertId },
+        data: { groupingReason: decision.reason, groupingScore: decision.score, groupingSignals: signals },
+      });
+      return { alertId, decision: decision.kind, incidentId: null, score: decision.score, reason: decision.reason };
+    }
+
+    let incidentId: string;
+    if (decision.kind === "open") {
+      const incident = await tx.incident.create({
+        data: {
+          title: alert.title,
+          groupKey: incidentKeyFor(alert),
+          severity: alert.severity ?? "info",
+          firstAlertAt: alert.at,
+          lastAlertAt: alert.at,
+        },
+      });
+      incidentId = incident.id;
+      await recordAction(tx, incidentId, "incident_opened", {
+        actor: "triage",
+        message: `Incident opened by alert "${alert.title}"`,
+        data: { alertId, reason: decision.reason },
+      });
+      updates.push({ incidentId, reason: "opened" });
+      for (const absorbedId of decision.absorbAlertIds) {
+        await tx.alert.update({
+          where: { id: absorbedId },
+          data: {
+            incidentId,
+            groupingReason: `joined when ${decision.absorbAlertIds.length + 1} matching alerts reached the noise threshold (with alert ${alertId})`,
+            groupingSignals: { decision: "absorbed", openedBy: alertId },
+          },
+        });
+        await recordAction(tx, incidentId, "alert_added", {
+          actor: "triage",
+          message: "Waiting alert joined when the noise threshold was reached",
+          data: { alertId: absorbedId },
+        });
+      }
+    } else {
+      incidentId = decision.incidentId;
+      if (decision.kind === "reopen") {
+        await tx.$queryRaw`SELECT id FROM incidents WHERE id = ${incidentId}::uuid FOR UPDATE`;
+        await changeStatus(tx, incidentId, "resolved", "open", {
+          actor: "triage",
+          message: `Reopened: ${decision.reason}`,
+        });
+        updates.push({ incidentId, reason: "reopened" });
+      }
+    }
+
+    await tx.alert.update({
+      where: { id: alertId },
+      data: { incidentId, groupingReason: decision.reason, groupingScore: decision.score, groupingSignals: signals },
+    });
+    await recordAction(tx, incidentId, "alert_added", {
+      actor: "triage",
+      message: `Alert "${alert.title}" added: ${decision.reason}`,
+      data: { alertId, score: decision.score },
+    });
+    const refreshed = await refreshIncident(tx, incidentId, "triage");
+    if (decision.kind === "join") updates.push({ incidentId, reason: refreshed.escalated ? "escalated" : "alert_added" });
+    else if (refreshed.escalated && decision.kind === "reopen") updates.push({ incidentId, reason: "escalated" });
+    return { alertId, decision: decision.kind, incidentId, score: decision.score, reason: decision.reason };
+  }, TRANSACTION_OPTIONS);
+
+  await publishIncidentUpdates(updates);
+  return result;
+}
+
+/** Settings summary for logs and the eval record. */
+export function describeGroupingSettings(): string {
+  const e = env();
+  return `window ${e.GROUPING_WINDOW_MINUTES} min, threshold ${e.GROUPING_JOIN_THRESHOLD}, cascade ${e.GROUPING_CASCADE_MINUTES} min, min alerts ${e.GROUPING_MIN_ALERTS}`;
+}

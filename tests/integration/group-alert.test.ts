@@ -1,0 +1,142 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { resetEnv } from "@/lib/env";
+import { groupAlert } from "@/lib/triage/group";
+import { resetDatabase } from "../helpers/db";
+import { insertAlert, minutesFrom } from "./group-fixtures";
+
+const T0 = new Date("2026-11-20T10:00:00Z");
+
+async function incidentOf(alertId: string) {
+  const alert = await db().alert.findUniqueOrThrow({ where: { id: alertId } });
+  return alert.incidentId ? db().incident.findUniqueOrThrow({ where: { id: alert.incidentId } }) : null;
+}
+
+describe("groupAlert against PostgreSQL", () => {
+  beforeEach(async () => {
+    await resetDatabase();
+  });
+  afterEach(() => {
+    delete process.env.GROUPING_MIN_ALERTS;
+    delete process.env.GROUPING_MIN_ALERTS_OVERRIDES;
+    resetEnv();
+  });
+
+  it("opens an incident for the first alert and joins a related one with an explainable reason", async () => {
+    const a = await insertAlert({
+      title: "checkout-web 5xx rate above 5%",
+      message: "HTTP 502 from upstream on /api/checkout",
+      service: "checkout-web",
+      region: "eu-west-1",
+      severity: "high",
+      at: T0,
+    });
+    const b = await insertAlert({
+      title: "checkout-web p99 latency above 3s",
+      message: "Latency on /api/checkout elevated, upstream timeouts",
+      service: "checkout-web",
+      region: "eu-west-1",
+      severity: "critical",
+      at: minutesFrom(T0, 2),
+    });
+    const first = await groupAlert(a);
+    expect(first.decision).toBe("open");
+    const second = await groupAlert(b);
+    expect(second.decision).toBe("join");
+    expect(second.incidentId).toBe(first.incidentId);
+    expect(second.reason).toContain("shared service checkout-web + env prod");
+    expect(second.reason).toContain("2 min apart");
+
+    const incident = await incidentOf(b);
+    expect(incident).toMatchObject({ alertCount: 2, openAlertCount: 2, severity: "critical", affectedServices: ["checkout-web"], environments: ["prod"] });
+    expect(incident!.firstAlertAt.toISOString()).toBe(T0.toISOString());
+    const stored = await db().alert.findUniqueOrThrow({ where: { id: b } });
+    expect(stored.groupingScore).toBeGreaterThanOrEqual(0.55);
+    expect(stored.groupingSignals).toMatchObject({ decision: "join", best: { alertId: a, sameService: true } });
+
+    const actions = await db().incidentAction.findMany({ where: { incidentId: first.incidentId! }, orderBy: { createdAt: "asc" } });
+    expect(actions.map((x) => x.type)).toEqual(["incident_opened", "alert_added", "alert_added", "severity_changed"]);
+  });
+
+  it("keeps production and staging apart, and the same service in two regions apart", async () => {
+    const prod = await insertAlert({ title: "payments-api error rate high", service: "payments-api", region: "eu-west-1", at: T0 });
+    const staging = await insertAlert({ title: "payments-api error rate high", service: "payments-api", environment: "staging", region: "eu-west-1", at: T0 });
+    const otherRegion = await insertAlert({ title: "payments-api error rate high", service: "payments-api", region: "us-east-1", at: minutesFrom(T0, 1) });
+    const ids = [];
+    for (const id of [prod, staging, otherRegion]) ids.push((await groupAlert(id)).incidentId);
+    expect(new Set(ids).size).toBe(3);
+  });
+
+  it("puts 50 related alerts arriving concurrently into exactly one incident", async () => {
+    const ids = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        insertAlert({
+          title: `inventory-service pod inventory-${i} CrashLoopBackOff`,
+          message: "Back-off restarting failed container inventory in pod",
+          fingerprint: `crashloop-inventory-${i}`,
+          service: "inventory-service",
+          region: "eu-central-1",
+          at: minutesFrom(T0, i * 0.05),
+        }),
+      ),
+    );
+    const results = await Promise.all(ids.map((id) => groupAlert(id)));
+    const incidents = new Set(results.map((r) => r.incidentId));
+    expect(incidents.size).toBe(1);
+    expect(results.filter((r) => r.decision === "open")).toHaveLength(1);
+    expect(await db().incident.count()).toBe(1);
+    const incident = await db().incident.findFirstOrThrow();
+    expect(incident.alertCount).toBe(50);
+    expect(incident.openAlertCount).toBe(50);
+    expect(await db().incidentAction.count({ where: { type: "incident_opened" } })).toBe(1);
+  });
+
+  it("is idempotent: grouping the same alert twice leaves it where it is", async () => {
+    const a = await insertAlert({ title: "kafka broker offline", service: "kafka", at: T0 });
+    const first = await groupAlert(a);
+    const again = await groupAlert(a);
+    expect(again.decision).toBe("already_grouped");
+    expect(again.incidentId).toBe(first.incidentId);
+    expect((await incidentOf(a))!.alertCount).toBe(1);
+  });
+
+  it("reopens a resolved incident when the same alert re-fires soon, and opens a new one later", async () => {
+    const a = await insertAlert({ title: "redis-cache memory above 95%", service: "redis-cache", fingerprint: "redis-mem", at: T0 });
+    const opened = await groupAlert(a);
+    await db().incident.update({ where: { id: opened.incidentId! }, data: { status: "resolved", resolvedAt: minutesFrom(T0, 10) } });
+
+    const refire = await insertAlert({ title: "redis-cache memory above 95%", service: "redis-cache", fingerprint: "redis-mem", at: minutesFrom(T0, 30) });
+    const reopened = await groupAlert(refire);
+    expect(reopened.decision).toBe("reopen");
+    expect(reopened.incidentId).toBe(opened.incidentId);
+    expect((await incidentOf(refire))!.status).toBe("open");
+
+    await db().incident.update({ where: { id: opened.incidentId! }, data: { status: "resolved", resolvedAt: minutesFrom(T0, 40) } });
+    const late = await insertAlert({ title: "redis-cache memory above 95%", service: "redis-cache", fingerprint: "redis-mem", at: minutesFrom(T0, 200) });
+    const fresh = await groupAlert(late);
+    expect(fresh.decision).toBe("open");
+    expect(fresh.incidentId).not.toBe(opened.incidentId);
+  });
+
+  it("holds noisy alerts back until the per-service threshold is reached, then opens one incident with all of them", async () => {
+    process.env.GROUPING_MIN_ALERTS_OVERRIDES = "service:ci-runners=3";
+    resetEnv();
+    const ids = [];
+    for (let i = 0; i < 3; i++) {
+      ids.push(await insertAlert({ title: "ci-runners job queue wait above 10 min", service: "ci-runners", severity: "low", at: minutesFrom(T0, i * 3) }));
+    }
+    const r1 = await groupAlert(ids[0]);
+    const r2 = await groupAlert(ids[1]);
+    expect(r1).toMatchObject({ decision: "wait", incidentId: null });
+    expect(r2.reason).toContain("2 of 3");
+    const r3 = await groupAlert(ids[2]);
+    expect(r3.decision).toBe("open");
+    const incident = await incidentOf(ids[0]);
+    expect(incident?.id).toBe(r3.incidentId);
+    expect(incident?.alertCount).toBe(3);
+
+    // Other services are not held back.
+    const other = await insertAlert({ title: "kafka broker offline", service: "kafka", at: T0 });
+    expect((await groupAlert(other)).decision).toBe("open");
+  });
+});
