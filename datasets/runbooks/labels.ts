@@ -1,0 +1,46 @@
+/** Question-set types and label matching, shared by the eval and the paraphrase check. */
+import fs from "node:fs";
+import path from "node:path";
+
+export type Kind = "lexical" | "paraphrase" | "multi-hop" | "incident-context" | "unanswerable";
+
+export interface Target {
+  path: string;
+  section?: string;
+}
+export type Relevant = Target | { anyOf: Target[] };
+
+export interface AlertInput {
+  source: string;
+  title: string;
+  message: string;
+  labels: Record<string, string>;
+  service?: string;
+  errorCode?: string;
+  runbookUrl?: string;
+}
+
+export interface Question {
+  id: string;
+  kind: Kind;
+  split: "dev" | "test";
+  question?: string;
+  alert?: AlertInput;
+  relevant?: Relevant[];
+}
+
+export function loadQuestions(file = path.join(import.meta.dirname, "questions.json")): Question[] {
+  return (JSON.parse(fs.readFileSync(file, "utf8")) as { questions: Question[] }).questions;
+}
+
+export function targetsOf(r: Relevant): Target[] {
+  return "anyOf" in r ? r.anyOf : [r];
+}
+
+/** A chunk answers a target when it is in that document and (if a section is named) under that heading. */
+export function chunkMatches(chunk: { sourcePath: string; headingPath: string }, t: Target): boolean {
+  if (chunk.sourcePath !== t.path) return false;
+  if (!t.section) return true;
+  const parts = chunk.headingPath.split(" › ");
+  return parts.slice(1).includes(t.section);
+}

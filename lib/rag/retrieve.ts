@@ -1,0 +1,187 @@
+import { db, Prisma, vectorSql } from "@/lib/db";
+import type { Embedder } from "@/lib/ml/types";
+import { ragEmbedder } from "./embedder";
+import { reciprocalRankFusion } from "./fusion";
+import { fullTextQuery } from "./search-terms";
+
+/**
+ * Hybrid retrieval over runbook chunks: pgvector KNN (HNSW, cosine) and PostgreSQL full text
+ * (english-stemmed words + whole code tokens), fused by reciprocal rank fusion, with optional
+ * service/team filters. Documents named by an alert's runbook link are pinned first.
+ */
+
+export type RetrievalMode = "hybrid" | "vector" | "fulltext";
+
+export interface RetrieveOptions {
+  limit?: number;
+  /** Candidates taken from each arm before fusion. */
+  candidates?: number;
+  mode?: RetrievalMode;
+  service?: string;
+  team?: string;
+  /** Runbook links from alerts: matching documents rank first. */
+  runbookUrls?: string[];
+  /** HNSW ef_search for this query (pgvector default 40). */
+  efSearch?: number;
+  /** Expand full-text queries with lexicon synonyms. */
+  expand?: boolean;
+  embedder?: Embedder;
+  client?: ReturnType<typeof db>;
+}
+
+export interface RetrievedChunk {
+  chunkId: string;
+  documentId: string;
+  title: string;
+  sourcePath: string;
+  url: string | null;
+  service: string | null;
+  team: string | null;
+  headingPath: string;
+  anchor: string | null;
+  ordinal: number;
+  content: string;
+  /** Fused score (RRF), higher is better. */
+  score: number;
+  vectorRank?: number;
+  /** Cosine similarity to the query, when the vector arm found it. */
+  similarity?: number;
+  textRank?: number;
+  textScore?: number;
+  /** Ranked first because an alert links to this runbook. */
+  pinned?: boolean;
+}
+
+interface Row {
+  chunkId: string;
+  documentId: string;
+  title: string;
+  sourcePath: string;
+  url: string | null;
+  service: string | null;
+  team: string | null;
+  headingPath: string;
+  anchor: string | null;
+  ordinal: number;
+  content: string;
+  value: number;
+}
+
+const COLUMNS = Prisma.sql`c.id::text AS "chunkId", d.id::text AS "documentId", d.title, d.source_path AS "sourcePath", d.url,
+  d.service, d.team, c.heading_path AS "headingPath", c.anchor, c.ordinal, c.content`;
+
+function filterSql(opts: RetrieveOptions): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (opts.service) parts.push(Prisma.sql`AND d.service = ${opts.service}`);
+  if (opts.team) parts.push(Prisma.sql`AND d.team = ${opts.team}`);
+  return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
+}
+
+export const DEFAULT_EF_SEARCH = 100;
+
+export async function vectorSearch(query: number[], model: string, opts: RetrieveOptions & { limit: number }): Promise<Row[]> {
+  const client = opts.client ?? db();
+  const ef = Math.max(opts.efSearch ?? DEFAULT_EF_SEARCH, opts.limit);
+  const filters = filterSql(opts);
+  return client.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`SET LOCAL hnsw.ef_search = ${Math.floor(ef)}`);
+    // With filters, let HNSW keep scanning until enough rows pass them (pgvector ≥ 0.8).
+    if (opts.service || opts.team) await tx.$executeRawUnsafe(`SET LOCAL hnsw.iterative_scan = relaxed_order`);
+    const rows = await tx.$queryRaw<Row[]>`
+      SELECT ${COLUMNS}, 1 - (c.embedding <=> ${vectorSql(query)}) AS value
+      FROM runbook_chunks c JOIN runbook_documents d ON d.id = c.document_id
+      WHERE c.embedding_model = ${model} ${filters}
+      ORDER BY c.embedding <=> ${vectorSql(query)}
+      LIMIT ${opts.limit}`;
+    return rows.map((r) => ({ ...r, value: Number(r.value) }));
+  });
+}
+
+export async function fullTextSearch(text: string, opts: RetrieveOptions & { limit: number }): Promise<Row[]> {
+  const client = opts.client ?? db();
+  const q = fullTextQuery(text, { expand: opts.expand });
+  if (!q.english && !q.codes) return [];
+  const english = q.english ? Prisma.sql`to_tsquery('english', ${q.english})` : Prisma.sql`''::tsquery`;
+  const codes = q.codes ? Prisma.sql`to_tsquery('simple', ${q.codes})` : Prisma.sql`''::tsquery`;
+  const rows = await client.$queryRaw<Row[]>`
+    WITH q AS (SELECT (${english}) || (${codes}) AS query)
+    SELECT ${COLUMNS}, ts_rank_cd(c.search, q.query, 1) AS value
+    FROM q, runbook_chunks c JOIN runbook_documents d ON d.id = c.document_id
+    WHERE c.search @@ q.query ${filterSql(opts)}
+    ORDER BY value DESC, c.id
+    LIMIT ${opts.limit}`;
+  return rows.map((r) => ({ ...r, value: Number(r.value) }));
+}
+
+/** The last path segment without extension: "…/runbooks/payments-db-failover.md" → "payments-db-failover". */
+export function runbookSlug(urlOrPath: string): string {
+  const noQuery = urlOrPath.split(/[?#]/)[0].replace(/\/+$/, "");
+  const last = noQuery.split("/").pop() ?? "";
+  return last.replace(/\.(md|markdown|txt|html?)$/i, "").toLowerCase();
+}
+
+async function pinnedChunks(urls: string[], query: number[], model: string, opts: RetrieveOptions): Promise<Row[]> {
+  const client = opts.client ?? db();
+  const exact = urls.map((u) => u.trim()).filter(Boolean);
+  const slugs = exact.map(runbookSlug).filter((s) => s.length >= 3);
+  if (!exact.length) return [];
+  const docs = await client.$queryRaw<{ id: string }[]>`
+    SELECT d.id::text AS id FROM runbook_documents d
+    WHERE d.url = ANY(${exact}::text[]) OR d.source_path = ANY(${exact}::text[])
+       OR lower(regexp_replace(regexp_replace(d.source_path, '^.*/', ''), '\\.(md|markdown|txt)$', '')) = ANY(${slugs}::text[])
+       OR (d.url IS NOT NULL AND lower(regexp_replace(regexp_replace(d.url, '[?#].*$', ''), '^.*/', '')) = ANY(${slugs}::text[]))`;
+  if (!docs.length) return [];
+  // The best-matching chunk of each linked document (exact distance: a handful of rows).
+  const rows = await client.$queryRaw<Row[]>`
+    SELECT DISTINCT ON (d.id) ${COLUMNS}, 1 - (c.embedding <=> ${vectorSql(query)}) AS value
+    FROM runbook_chunks c JOIN runbook_documents d ON d.id = c.document_id
+    WHERE d.id = ANY(${docs.map((d) => d.id)}::uuid[]) AND c.embedding_model = ${model}
+    ORDER BY d.id, c.embedding <=> ${vectorSql(query)}`;
+  return rows.map((r) => ({ ...r, value: Number(r.value) })).sort((a, b) => b.value - a.value);
+}
+
+function toChunk(r: Row, score: number): RetrievedChunk {
+  const { value: _value, ...rest } = r;
+  void _value;
+  return { ...rest, score };
+}
+
+export async function retrieve(query: string, opts: RetrieveOptions = {}): Promise<RetrievedChunk[]> {
+  const limit = opts.limit ?? 8;
+  const candidates = Math.max(opts.candidates ?? 40, limit);
+  const mode = opts.mode ?? "hybrid";
+  const embedder = opts.embedder ?? (await ragEmbedder());
+  const needVector = mode !== "fulltext" || (opts.runbookUrls?.length ?? 0) > 0;
+  const [vec] = needVector ? await embedder.embed([query]) : [[] as number[]];
+
+  const [vectorRows, textRows, pinned] = await Promise.all([
+    mode !== "fulltext" ? vectorSearch(vec, embedder.model, { ...opts, limit: candidates }) : Promise.resolve([]),
+    mode !== "vector" ? fullTextSearch(query, { ...opts, limit: candidates }) : Promise.resolve([]),
+    opts.runbookUrls?.length ? pinnedChunks(opts.runbookUrls, vec, embedder.model, opts) : Promise.resolve([]),
+  ]);
+
+  const byId = new Map<string, Row>();
+  for (const r of [...vectorRows, ...textRows, ...pinned]) if (!byId.has(r.chunkId)) byId.set(r.chunkId, r);
+  const fused = reciprocalRankFusion([vectorRows.map((r) => r.chunkId), textRows.map((r) => r.chunkId)]);
+
+  const vRank = new Map(vectorRows.map((r, i) => [r.chunkId, { rank: i + 1, value: r.value }]));
+  const tRank = new Map(textRows.map((r, i) => [r.chunkId, { rank: i + 1, value: r.value }]));
+  const out: RetrievedChunk[] = [];
+  const seen = new Set<string>();
+  const push = (id: string, score: number, isPinned: boolean) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const c = toChunk(byId.get(id)!, score);
+    const v = vRank.get(id);
+    const t = tRank.get(id);
+    if (v) Object.assign(c, { vectorRank: v.rank, similarity: v.value });
+    else if (isPinned) c.similarity = byId.get(id)!.value;
+    if (t) Object.assign(c, { textRank: t.rank, textScore: t.value });
+    if (isPinned) c.pinned = true;
+    out.push(c);
+  };
+  const top = fused[0]?.score ?? 1;
+  for (const p of pinned) push(p.chunkId, top + 1, true);
+  for (const f of fused) push(f.id, f.score, false);
+  return out.slice(0, limit);
+}

@@ -1,0 +1,69 @@
+import { db, Prisma } from "@/lib/db";
+import { findConcepts, opsLexicon, stem, tokenize } from "@/lib/ml/embed/text-features";
+import { contentWords } from "@/lib/ml/embed/text-features";
+import type { RetrievedChunk } from "./retrieve";
+
+/**
+ * How well the retrieved passages support a question, for the decline decision:
+ * - similarity: the best cosine similarity between the question and a retrieved chunk;
+ * - coverage: the IDF-weighted share of the question's words found in the top passages (a word also
+ *   counts as found through a lexicon synonym). A question about something the runbooks never mention
+ *   ("mongodb", "laptop") has a rare, uncovered word that pulls coverage down even when its other
+ *   words ("fail over", "cluster") match well.
+ */
+
+export interface Support {
+  similarity: number;
+  coverage: number;
+  /** Words of the question that no top passage contains, rarest first (shown with a decline). */
+  missing: string[];
+}
+
+const SAFE = /^[a-z0-9]+$/;
+
+function alternatives(word: string): string[] {
+  const lex = opsLexicon();
+  const concepts = findConcepts([stem(word)], lex);
+  const alts = new Set([word]);
+  for (const c of concepts) for (const t of lex.terms.get(c) ?? []) if (SAFE.test(t)) alts.add(t);
+  return [...alts];
+}
+
+export async function assessSupport(
+  question: string,
+  chunks: RetrievedChunk[],
+  opts: { top?: number; client?: ReturnType<typeof db> } = {},
+): Promise<Support> {
+  const top = chunks.slice(0, opts.top ?? 3);
+  const similarity = Math.max(0, ...top.map((c) => c.similarity ?? 0), ...chunks.slice(0, 5).map((c) => c.similarity ?? 0));
+  const content = new Set(contentWords(question));
+  const words = [...new Set(tokenize(question).words.filter((w) => SAFE.test(w) && content.has(stem(w))))].slice(0, 24);
+  if (!words.length || !top.length) return { similarity, coverage: top.length ? 1 : 0, missing: [] };
+
+  const client = opts.client ?? db();
+  const ids = top.map((c) => c.chunkId);
+  const alts = words.map((w) => alternatives(w).join(" | "));
+  const rows = await client.$queryRaw<{ w: string; valid: boolean; df: number; covered: boolean }[]>`
+    SELECT q.w, numnode(to_tsquery('english', q.w)) > 0 AS valid,
+      (SELECT count(*) FROM (SELECT 1 FROM runbook_chunks c WHERE c.search @@ to_tsquery('english', q.w) LIMIT 5000) s)::int AS df,
+      EXISTS (SELECT 1 FROM runbook_chunks c WHERE c.id = ANY(${ids}::uuid[]) AND c.search @@ to_tsquery('english', q.alt)) AS covered
+    FROM unnest(${words}::text[], ${alts}::text[]) AS q(w, alt)`;
+  const [{ n }] = await client.$queryRaw<{ n: number }[]>(
+    Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM runbook_chunks LIMIT 100000) s`,
+  );
+  let total = 0;
+  let covered = 0;
+  const missing: { w: string; idf: number }[] = [];
+  for (const r of rows) {
+    if (!r.valid) continue;
+    const idf = Math.log((n + 1) / (Number(r.df) + 0.5));
+    total += idf;
+    if (r.covered) covered += idf;
+    else missing.push({ w: r.w, idf });
+  }
+  return {
+    similarity,
+    coverage: total > 0 ? covered / total : 1,
+    missing: missing.sort((a, b) => b.idf - a.idf).map((m) => m.w),
+  };
+}
