@@ -1,0 +1,17 @@
+import type { SampleAlert } from "../sample-alerts";
+
+/** OpsRelay's own generic JSON webhook body (what a cron job or in-house tool would send). */
+export function genericPayload(a: SampleAlert) {
+  return {
+    id: `generic-${a.id}`,
+    title: a.title,
+    status: a.status,
+    severity: a.severity,
+    service: a.service,
+    environment: a.environment,
+    message: a.description,
+    runbook_url: a.runbook,
+    labels: { team: a.team, region: a.region, ...a.labels },
+    timestamp: (a.status === "resolved" && a.endedAt ? a.endedAt : a.startedAt).toISOString(),
+  };
+}

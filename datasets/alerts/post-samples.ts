@@ -1,0 +1,46 @@
+import type { Env } from "@/lib/env";
+import type { SourceName } from "@/lib/ingest/types";
+import { platformHeaders } from "./sign-request";
+
+export interface SampleFile {
+  source: SourceName;
+  name: string;
+  body: unknown;
+  text: string;
+}
+
+export interface PostSummary {
+  sent: number;
+  accepted: number;
+  failed: { name: string; status: number; detail: string }[];
+}
+
+/** POSTs each sample to `${baseUrl}/api/webhooks/<source>`, signed as its platform would, one at a time. */
+export async function postSamples(samples: SampleFile[], baseUrl: string, env: Env, log: (line: string) => void): Promise<PostSummary> {
+  const summary: PostSummary = { sent: 0, accepted: 0, failed: [] };
+  const warned = new Set<string>();
+  const base = baseUrl.replace(/\/+$/, "");
+  for (const [i, sample] of samples.entries()) {
+    const { headers, missing } = platformHeaders(sample.source, sample.body, sample.text, env);
+    for (const m of missing) {
+      if (!warned.has(m)) log(`  note: ${m} is not set for ${sample.source}; the request goes without credentials`);
+      warned.add(m);
+    }
+    const url = `${base}/api/webhooks/${sample.source}`;
+    let status = 0;
+    let detail = "";
+    try {
+      const response = await fetch(url, { method: "POST", headers, body: sample.text, signal: AbortSignal.timeout(30_000) });
+      status = response.status;
+      detail = (await response.text()).slice(0, 300);
+    } catch (error) {
+      detail = (error as Error).message;
+    }
+    summary.sent++;
+    const ok = status >= 200 && status < 300;
+    if (ok) summary.accepted++;
+    else summary.failed.push({ name: sample.name, status, detail });
+    log(`  [${i + 1}/${samples.length}] ${sample.source}/${sample.name} → ${status || "network error"}${ok ? "" : ` ${detail}`}`);
+  }
+  return summary;
+}
