@@ -1,0 +1,24 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { cascadingScenarios } from "./scenarios-cascading";
+import { concurrentScenarios } from "./scenarios-concurrent";
+import { flappingScenarios } from "./scenarios-flapping";
+import { deployScenarios, noiseScenarios } from "./scenarios-noise-deploy";
+import type { Scenario } from "./scenario-kit";
+
+/** Writes the hand-authored scenarios as JSON (datasets/grouping/scenarios/*.json). Run: npx tsx datasets/grouping/build-scenarios.ts */
+export function allScenarios(): Scenario[] {
+  return [...cascadingScenarios(), ...flappingScenarios(), ...concurrentScenarios(), ...noiseScenarios(), ...deployScenarios()];
+}
+
+function main() {
+  const dir = path.join(import.meta.dirname, "scenarios");
+  mkdirSync(dir, { recursive: true });
+  const scenarios = allScenarios();
+  for (const s of scenarios) writeFileSync(path.join(dir, `${s.id}.json`), JSON.stringify(s, null, 2) + "\n");
+  const alerts = scenarios.reduce((n, s) => n + s.alerts.length, 0);
+  const incidents = scenarios.reduce((n, s) => n + new Set(s.alerts.map((a) => a.incident)).size, 0);
+  console.log(`wrote ${scenarios.length} scenarios (${alerts} alerts, ${incidents} true incidents) to ${dir}`);
+}
+
+if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) main();
