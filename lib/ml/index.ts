@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { RulesClassifier } from "./classify/rules-classifier";
+import { LocalClassifier } from "./classify/local-classifier";
 import { chooseEmbedder } from "./embed/registry";
 import { LocalEntityExtractor } from "./entities/local-extractor";
 import { OfflineSummarizer } from "./summarize/offline-summarizer";
@@ -16,7 +16,7 @@ let embedder: Promise<Embedder> | undefined;
 let summarizer: Summarizer | undefined;
 
 export function getClassifier(): Classifier {
-  classifier ??= new RulesClassifier();
+  classifier ??= new LocalClassifier();
   return classifier;
 }
 

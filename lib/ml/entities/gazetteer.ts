@@ -9,7 +9,7 @@ import { editDistance } from "./edit-distance";
 
 export interface ServiceMention {
   service: CatalogService;
-  /** 3 exact canonical, 2.5 distinctive alias, 2 misspelled canonical, 1.5 domain-word alias or misspelled alias, 1 generic-word alias. */
+  /** 3 canonical name or distinctive alias, 2 misspelled name, 1.5 domain-word alias or misspelled alias, 1 generic-word alias; -0.75 when worded as a dependency ("calling X"). */
   score: number;
   index: number;
   matched: string;
@@ -23,7 +23,7 @@ interface Entry {
 interface Gazetteer {
   exact: Map<string, Entry>;
   /** Names tried for misspellings: canonical names, and aliases of 8+ letters (lower score). */
-  canonical: { name: string; service: CatalogService; score: number }[];
+  canonical: { name: string; service: CatalogService; score: number; words: number }[];
   maxWords: number;
 }
 
@@ -38,7 +38,7 @@ const GENERIC_WORDS = new Set([
 ]);
 
 function aliasScore(alias: string): number {
-  if (/[-_\d]/.test(alias)) return 2.5;
+  if (/[-_\d]/.test(alias)) return 3; // as unambiguous as the canonical name
   return GENERIC_WORDS.has(alias) ? 1 : 1.5;
 }
 
@@ -56,9 +56,10 @@ function build(catalog: ServiceCatalog): Gazetteer {
       maxWords = Math.max(maxWords, key.split("-").length);
     }
   }
-  const canonical = catalog.services.map((s) => ({ name: s.name.toLowerCase(), service: s, score: 2 }));
+  const words = (name: string) => name.split("-").length;
+  const canonical = catalog.services.map((s) => ({ name: s.name.toLowerCase(), service: s, score: 2, words: words(s.name) }));
   for (const s of catalog.services) {
-    for (const a of s.aliases) if (a.length >= 8) canonical.push({ name: a.toLowerCase(), service: s, score: 1.5 });
+    for (const a of s.aliases) if (a.length >= 8) canonical.push({ name: a.toLowerCase(), service: s, score: 1.5, words: words(a) });
   }
   return { exact, canonical, maxWords };
 }
@@ -81,11 +82,12 @@ function joinable(text: string, a: Token, b: Token): boolean {
   return gap.length === 1 && /[-_ ]/.test(gap);
 }
 
-function fuzzy(g: Gazetteer, candidate: string): Entry | undefined {
-  if (candidate.length < 8) return undefined;
+function fuzzy(g: Gazetteer, candidate: string, words: number): Entry | undefined {
+  if (candidate.length < 7) return undefined;
   const max = candidate.length >= 11 ? 2 : 1;
   let best: { d: number; entry: Entry } | undefined;
   for (const c of g.canonical) {
+    if (c.words !== words) continue;
     const d = editDistance(candidate, c.name, max);
     if (d <= max && (!best || d < best.d || (d === best.d && c.score > best.entry.score))) {
       best = { d, entry: { service: c.service, score: c.score } };
@@ -93,6 +95,9 @@ function fuzzy(g: Gazetteer, candidate: string): Entry | undefined {
   }
   return best?.entry;
 }
+
+// Words before a name that mark it as someone else's dependency: "timeouts calling ledger-service".
+const DEPENDENCY_CUE = /(?:\bto|\bupstream|\bcalling|\bcalls to|\bfrom|->|\bvia|\bdepends on|\bon)\s*$/i;
 
 export function findServices(catalog: ServiceCatalog, text: string): ServiceMention[] {
   let g = cache.get(catalog);
@@ -103,22 +108,35 @@ export function findServices(catalog: ServiceCatalog, text: string): ServiceMent
   const tokens = tokenize(text);
   const mentions: ServiceMention[] = [];
   const covered = new Set<number>();
-  // Longest spans first so "payments-api" wins over "payments".
-  for (let n = Math.min(g.maxWords + 1, 4); n >= 1; n--) {
+  const maxN = Math.min(g.maxWords + 1, 4);
+  const span = (i: number, n: number): string[] | undefined => {
+    for (let k = i; k < i + n; k++) if (covered.has(k)) return undefined;
+    for (let k = i; k < i + n - 1; k++) if (!joinable(text, tokens[k], tokens[k + 1])) return undefined;
+    return tokens.slice(i, i + n).map((t) => t.word);
+  };
+  const record = (i: number, n: number, hit: Entry, matched: string) => {
+    for (let k = i; k < i + n; k++) covered.add(k);
+    const before = text.slice(Math.max(0, tokens[i].index - 16), tokens[i].index);
+    const score = DEPENDENCY_CUE.test(before) ? hit.score - 0.75 : hit.score;
+    mentions.push({ service: hit.service, score, index: tokens[i].index, matched });
+  };
+  // Exact names first, longest spans first ("payments-api" before "payments"); "route planner" and
+  // "routeplanner" both name route-planner.
+  for (let n = maxN; n >= 1; n--) {
     for (let i = 0; i + n <= tokens.length; i++) {
-      let ok = true;
-      for (let k = i; k < i + n; k++) if (covered.has(k)) ok = false;
-      for (let k = i; ok && k < i + n - 1; k++) if (!joinable(text, tokens[k], tokens[k + 1])) ok = false;
-      if (!ok) continue;
-      const words = tokens.slice(i, i + n).map((t) => t.word);
-      const candidate = words.join("-");
-      const compact = words.join("");
-      // "route planner" and "routeplanner" both name route-planner.
-      let hit: Entry | undefined = g.exact.get(candidate) ?? (n > 1 ? g.exact.get(compact) : undefined);
-      if (!hit) hit = fuzzy(g, candidate);
-      if (!hit) continue;
-      for (let k = i; k < i + n; k++) covered.add(k);
-      mentions.push({ service: hit.service, score: hit.score, index: tokens[i].index, matched: candidate });
+      const words = span(i, n);
+      if (!words) continue;
+      const hit = g.exact.get(words.join("-")) ?? (n > 1 ? g.exact.get(words.join("")) : undefined);
+      if (hit) record(i, n, hit, words.join("-"));
+    }
+  }
+  // Then misspellings, on what is left, comparing spans with the same number of words as the name.
+  for (let n = maxN; n >= 1; n--) {
+    for (let i = 0; i + n <= tokens.length; i++) {
+      const words = span(i, n);
+      if (!words) continue;
+      const hit = fuzzy(g, words.join("-"), n);
+      if (hit) record(i, n, hit, words.join("-"));
     }
   }
   return mentions.sort((a, b) => a.index - b.index);

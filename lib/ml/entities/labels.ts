@@ -77,6 +77,11 @@ const KEY_TYPES: Record<string, string> = {
   "http.status_code": "httpStatus",
   url: "url",
   ip: "ip",
+  queuename: "queue",
+  // Names that are often, not always, the service (Sentry project, Prometheus job): kept only when the
+  // catalog knows them.
+  project: "serviceCandidate",
+  job: "serviceCandidate",
 };
 
 export interface LabelEntity {
@@ -110,10 +115,19 @@ export function extractFromLabels(labels: Record<string, string>): LabelEntity[]
         out.push({ type: "region", value: regionFromZone(value) });
         break;
       case "host": {
+        // Blackbox exporter's instance is the probed URL.
+        if (/^https?:\/\//i.test(value)) {
+          out.push({ type: "url", value });
+          break;
+        }
         const host = stripPort(value).toLowerCase();
         out.push({ type: /^\d+\.\d+\.\d+\.\d+$/.test(host) ? "ip" : "host", value: host });
         break;
       }
+      case "namespace":
+        // CloudWatch's metric namespace ("AWS/RDS") is not a Kubernetes namespace.
+        if (!value.includes("/")) out.push({ type, value: value.toLowerCase() });
+        break;
       case "httpStatus":
         if (/^[1-5]\d\d$/.test(value)) out.push({ type, value });
         break;

@@ -27,13 +27,22 @@ export function extractEntities(alert: AlertText, catalog: ServiceCatalog): Enti
   const all: Record<string, string[]> = {};
   const origins: Record<string, "label" | "text"> = {};
 
-  for (const e of extractFromLabels(alert.labels)) {
+  const labelled = extractFromLabels(alert.labels);
+  // A Sentry project or Prometheus job names the service only when the catalog knows it.
+  const candidates = labelled.filter((e) => e.type === "serviceCandidate").map((e) => lookupService(catalog, e.value));
+  for (const e of labelled) {
+    if (e.type === "serviceCandidate") continue;
     if (e.type === "service") {
       // A label value may itself be an alias or a pod/deployment name ("payments-api-canary").
       const known = lookupService(catalog, e.value) ?? primaryService(findServices(catalog, e.value))?.service;
       add(all, "service", known ? known.name : e.value);
     } else add(all, e.type, e.value);
     origins[e.type] ??= "label";
+  }
+  const candidate = candidates.find(Boolean);
+  if (!all.service && candidate) {
+    add(all, "service", candidate.name);
+    origins.service = "label";
   }
 
   // Title before message: the title names what the alert is about, the message often names dependencies.
@@ -53,9 +62,14 @@ export function extractEntities(alert: AlertText, catalog: ServiceCatalog): Enti
     add(all, e.type, e.value);
     origins[e.type] ??= "text";
   }
-  // Hosts that are really catalog services ("payments-api") are not hosts.
+  // Hosts that are really catalog services or pods are not hosts; "routing-db-0" in the text is the
+  // same machine as the labelled "routing-db-0.routing.svc".
   if (all.host) {
-    all.host = all.host.filter((h) => !lookupService(catalog, h));
+    const pods = new Set(all.pod ?? []);
+    const hosts = all.host;
+    all.host = hosts.filter(
+      (h) => !lookupService(catalog, h) && !pods.has(h) && !hosts.some((other) => other !== h && other.startsWith(`${h}.`)),
+    );
     if (all.host.length === 0) delete all.host;
   }
   if (all.errorCode) {

@@ -35,7 +35,7 @@ const GRPC_GO = /\bcode\s*=\s*(Unavailable|DeadlineExceeded|ResourceExhausted|Pe
 const K8S_REASON = /\b(CrashLoopBackOff|OOMKilled|ImagePullBackOff|ErrImagePull|CreateContainerConfigError|Evicted|NodeNotReady)\b/g;
 
 const HTTP_STATUS_CONTEXT =
-  /\b(?:HTTP(?:\/[\d.]+)?|status(?:[ _-]?code)?|returned|returning|responded(?: with)?|got|response(?: code)?|code)\s*[:=]?\s*"?([1-5]\d\d)\b(?![.%\d])/gi;
+  /\b(?:HTTP(?:\/[\d.]+)?|status(?:[ _-]?code)?|returned|returning|returns|answered|responded(?: with)?|got|responses?(?: code)?|code)\s*[:=]?\s*"?([1-5]\d\d)\b(?![.%\d])/gi;
 const HTTP_STATUS_PHRASE =
   /\b([45]\d\d)\s+(?:Bad Gateway|Service Unavailable|Gateway Time-?out|Internal Server Error|Too Many Requests|Not Found|Unauthori[sz]ed|Forbidden|Conflict|Bad Request|Request Timeout|Payload Too Large)\b/gi;
 const HTTP_STATUS_PLURAL = /(?<![\w.])([45]\d\d)s\b/g;
@@ -46,14 +46,17 @@ const FQDN_INTERNAL =
   /\b([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)*\.(?:internal|local|lan|corp|intra|parcelwise\.(?:net|io|internal)))\b/gi;
 const HOST_KEYWORD = /\b(?:host(?:name)?|node|instance|server|machine|vm)\s*[:=]?\s*["'`]?([a-z][a-z0-9-]*\d[a-z0-9-]*(?:\.[a-z0-9-]+)*)/gi;
 // Typical fleet names: pay-db-01, wh-scan-03, ip-10-0-3-17, kafka-broker-2.
-const HOST_NAME = /\b((?:ip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3})|[a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d{2,3}[a-z]?)(?:\.[a-z0-9-]+)*\b/g;
+// Single-digit suffixes only after a role word (kafka-broker-3, pricing-db-0), else too many false hits.
+const HOST_NAME =
+  /\b((?:ip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3})|[a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d{2,3}[a-z]?|[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:broker|db|data|node|worker|replica|primary|master|server|host|vm|redis|rabbitmq|kafka|pg|mysql|gw|runner|es)-?\d)(?:\.[a-z0-9-]+)*\b/g;
 
 const POD_KEYWORD = /\bpods?\s*[:=/]?\s*["'`]?(?:([a-z0-9-]+)\/)?([a-z][a-z0-9-]*[a-z0-9])\b/gi;
 // Deployment pods: <name>-<replicaset hash>-<5 chars>; StatefulSet pods are caught by POD_KEYWORD.
 const POD_NAME = /\b((?:[a-z0-9]+-)+[a-z0-9]{8,10}-[a-z0-9]{5})\b/g;
 const NAMESPACE =
   /\b(?:namespace|ns|kube_namespace|k8s_namespace)\s*[:=/]?\s*["'`]?([a-z0-9][a-z0-9-]{1,62})\b|\bin ([a-z0-9][a-z0-9-]+) namespace\b/gi;
-const CLUSTER = /\b(?:cluster|k8s_cluster|kube_cluster)\s*[:=]?\s*["'`]?([a-z][a-z0-9-]*[0-9a-z])\b|\b((?:eks|gke|aks)-[a-z0-9-]+)\b/gi;
+// "cluster X" (not "search-cluster X"), or a managed-cluster name used as a noun ("on gke-analytics-pool-2").
+const CLUSTER = /(?<![-\w])(?:cluster|k8s_cluster|kube_cluster)\s*[:=]?\s*["'`]?([a-z][a-z0-9-]*[0-9a-z])\b|(?<![-\w])((?:eks|gke|aks)-[a-z0-9]+(?:-[a-z0-9]+)*-(?:\d+|prod|production|staging|dev))(?![-\w])/gi;
 const DATABASE = /\b(?:database|db|datname|schema)\s*[:=]?\s*["'`]([a-z_][a-z0-9_]*)["'`]|\b(?:database|datname|db_name|db)\s*[:=]\s*([a-z_][a-z0-9_]*)/gi;
 const QUEUE = /\b(?:queue|queue_name)\s*[:=]?\s*["'`]?([a-z][a-z0-9._-]*[a-z0-9])\b/gi;
 const TOPIC = /\b(?:topic)\s*[:=]?\s*["'`]?([a-z][a-z0-9._-]*[a-z0-9])\b/gi;
@@ -168,6 +171,7 @@ export function extractFromText(text: string): TextEntity[] {
     if (hostSpans.some(([a, b]) => m.index >= a && m.index < b)) return;
     if (/^(?:e|err|ora|tns|sqlstate|http)-/i.test(v) || /^[a-z]{2}-[a-z]+-\d/.test(v)) return; // codes, regions
     if (/^(?:[a-z]+-)?(?:p|sev|v|rc|tls|http|utf|iso|cve|rfc|jira|inc)-?\d/.test(v)) return;
+    if (/\d{4}-\d{2}-\d{2}/.test(v)) return; // dates inside snapshot/report names
     hostSpans.push([m.index, m.index + v.length]);
     push(out, "host", v, m.index);
   });

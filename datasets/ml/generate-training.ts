@@ -1,0 +1,397 @@
+/**
+ * Generates the TRAINING set (datasets/ml/train.jsonl) from templates + variation, about the Parcelwise
+ * services in datasets/catalog/services.json. The held-out set (holdout.jsonl) is written by hand with
+ * different phrasings and is never generated or trained on.
+ *
+ *   npx tsx datasets/ml/generate-training.ts [--count 4000] [--seed 7]
+ *
+ * Severity follows the rubric in datasets/ml/README.md (impact x tier), decided per scenario from its
+ * parameters (error %, disk %, days to expiry...), so the model must learn wording and numbers, not ids.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Severity } from "@/lib/severity";
+import type { LabelledAlert } from "./example";
+
+interface Service {
+  name: string;
+  team: string;
+  tier: number;
+  aliases: string[];
+  dependsOn: string[];
+  description?: string;
+}
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const COUNT = arg("count", 4000);
+const SEED = arg("seed", 7);
+
+// mulberry32: small seeded PRNG so the set is reproducible.
+let state = SEED >>> 0;
+function rand(): number {
+  state = (state + 0x6d2b79f5) >>> 0;
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+const chance = (p: number) => rand() < p;
+const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+const hex = (n: number) => Array.from({ length: n }, () => "0123456789abcdef"[int(0, 15)]).join("");
+const alnum = (n: number) => Array.from({ length: n }, () => "abcdefghijklmnopqrstuvwxyz0123456789"[int(0, 35)]).join("");
+
+const catalog = JSON.parse(readFileSync(path.join(process.cwd(), "datasets/catalog/services.json"), "utf8")) as { services: Service[] };
+const services = catalog.services;
+
+const ENVS = [
+  ["production", ["prod", "production", "prd"]],
+  ["staging", ["staging", "stg"]],
+  ["development", ["dev"]],
+] as const;
+const REGIONS = ["eu-west-1", "eu-central-1", "us-east-1", "us-west-2", "ap-southeast-1"];
+const KINDS_DB = new Set(["payments-db", "ledger-db", "pricing-db", "routing-db", "inventory-db", "identity-db"]);
+const INFRA = new Set(["kafka", "rabbitmq", "redis-cache", "k8s-cluster", "search-cluster", "warehouse-vpn", "cert-manager", "ci-runners"]);
+
+function misspell(name: string): string {
+  const i = int(1, name.length - 2);
+  const ops = [
+    () => name.slice(0, i) + name[i + 1] + name[i] + name.slice(i + 2), // transposition
+    () => name.slice(0, i) + name.slice(i + 1), // deletion
+    () => name.slice(0, i) + name[i] + name.slice(i), // doubling
+  ];
+  const out = pick(ops)();
+  return out.includes("--") ? name : out;
+}
+
+/** How the service is written in free text: canonical, alias, spaced, or misspelled. */
+function mention(s: Service): string {
+  const r = rand();
+  if (r < 0.55) return s.name;
+  if (r < 0.75 && s.aliases.length) return pick(s.aliases);
+  if (r < 0.85) return s.name.replace(/-/g, " ");
+  return misspell(s.name);
+}
+
+function camel(s: string): string {
+  return s
+    .split(/[-\s]/)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join("");
+}
+
+/** Severity one step worse/better, bounded. */
+const ORDER: Severity[] = ["critical", "high", "medium", "low", "info"];
+const shift = (s: Severity, by: number): Severity => ORDER[Math.min(4, Math.max(0, ORDER.indexOf(s) + by))];
+/** Tier-3 services are one step less urgent; tier-1 keep the scenario's level. */
+const byTier = (s: Severity, tier: number): Severity => (tier >= 3 && s !== "info" ? shift(s, 1) : s);
+
+interface Scenario {
+  severity: Severity;
+  /** Short rule-style name, e.g. HighErrorRate. */
+  rule: string;
+  title: string;
+  message: string;
+  entities: Record<string, string[]>;
+}
+
+type Make = (s: Service, svcText: string, ctx: Ctx) => Scenario;
+interface Ctx {
+  env: string;
+  envText: string;
+  region: string;
+  host: string;
+  pod: string;
+  namespace: string;
+}
+
+const errorRate: Make = (s, t, c) => {
+  const pct = pick([0.4, 0.8, 1.5, 2.7, 4, 6.5, 9, 12, 18, 27, 35, 48, 64, 91]);
+  const sev: Severity = pct >= 25 ? "critical" : pct >= 5 ? "high" : pct >= 1 ? "medium" : "low";
+  const code = pick(["500", "502", "503", "504"]);
+  const title = pick([`High error rate on ${t}`, `${t} 5xx ratio above threshold`, `Error budget burn: ${t}`, `${t}: elevated ${code}s`, `${t} errors`]);
+  const message = pick([
+    `${pct}% of requests to ${t} failed with HTTP ${code} over the last 5m (threshold 1%).`,
+    `5xx rate is ${pct}% (was 0.1%). Most responses are ${code} from ${t}.`,
+    `error ratio ${pct}% for ${c.envText}`,
+    `${pct}% errors, status=${code}, ${c.region}`,
+  ]);
+  return { severity: byTier(sev, s.tier), rule: "HighErrorRate", title, message, entities: { httpStatus: [code] } };
+};
+
+const latency: Make = (s, t, c) => {
+  const threshold = pick([200, 300, 500, 800]);
+  const factor = pick([1.3, 1.8, 2.5, 4, 7, 15]);
+  const ms = Math.round(threshold * factor);
+  const sev: Severity = factor >= 10 ? "critical" : factor >= 3 ? (s.tier === 1 ? "high" : "medium") : factor >= 1.5 ? "medium" : "low";
+  const title = pick([`High latency on ${t}`, `${t} p99 latency above SLO`, `${t} slow responses`, `Latency SLO burn rate high for ${t}`]);
+  const message = pick([
+    `p99 latency is ${ms}ms (SLO ${threshold}ms) in ${c.region}.`,
+    `p95 ${(ms / 1000).toFixed(2)}s vs ${threshold}ms target over 10m`,
+    `Requests to ${t} take ${ms} ms at the 99th percentile; threshold ${threshold} ms. env=${c.envText}`,
+  ]);
+  return { severity: byTier(sev, s.tier), rule: "HighLatency", title, message, entities: {} };
+};
+
+const down: Make = (s, t, c) => {
+  const title = pick([`${t} is down`, `${t} unreachable`, `Health check failing for ${t}`, `${t} has no healthy endpoints`, `${t} not responding`]);
+  const message = pick([
+    `All ${int(2, 12)} replicas of ${t} are failing readiness probes. No healthy upstream in ${c.region}.`,
+    `Synthetic check https://status.parcelwise.internal/${s.name} failed from 3/3 locations: connection refused.`,
+    `target down for 5m: ${c.host}`,
+    `0/${int(3, 9)} pods ready in namespace ${c.namespace}`,
+  ]);
+  const entities: Record<string, string[]> = {};
+  if (message.includes("connection refused")) entities.url = [`https://status.parcelwise.internal/${s.name}`];
+  if (message.includes(c.host)) entities.host = [c.host];
+  if (message.includes("namespace")) entities.namespace = [c.namespace];
+  return { severity: s.tier <= 2 ? "critical" : "high", rule: "ServiceDown", title, message, entities };
+};
+
+const crashloop: Make = (s, t, c) => {
+  const reason = pick(["CrashLoopBackOff", "OOMKilled"]);
+  const restarts = int(3, 60);
+  const title = pick([`Pod ${c.pod} ${reason}`, `${t} pods restarting`, `KubePodCrashLooping ${t}`, `${t} container ${reason}`]);
+  const message = pick([
+    `Pod ${c.namespace}/${c.pod} restarted ${restarts} times in 15m (${reason}).`,
+    `container ${s.name} in pod ${c.pod} was ${reason === "OOMKilled" ? "OOMKilled (limit 512Mi)" : "in CrashLoopBackOff"}; restarts=${restarts}`,
+    `${reason}: ${c.pod} namespace=${c.namespace}`,
+  ]);
+  const sev: Severity = restarts > 20 ? "high" : "medium";
+  return { severity: byTier(s.tier === 1 ? "high" : sev, s.tier), rule: "PodCrashLooping", title, message, entities: { errorCode: [reason], pod: [c.pod], namespace: [c.namespace] } };
+};
+
+const disk: Make = (s, t, c) => {
+  const pct = pick([71, 74, 78, 82, 85, 88, 91, 93, 96, 98, 99]);
+  const sev: Severity = pct >= 95 ? "critical" : pct >= 90 ? "high" : pct >= 80 ? "medium" : "low";
+  const mount = pick(["/var/lib/postgresql", "/data", "/var/log", "/"]);
+  const title = pick([`Disk space low on ${c.host}`, `${t} volume ${pct}% full`, `DiskUsageHigh ${t}`, `Filesystem almost full on ${c.host}`]);
+  const message = pick([
+    `${mount} on ${c.host} is ${pct}% full (${int(2, 40)}GB free).`,
+    `disk usage ${pct}% for ${t} data volume, growing ${int(1, 5)}%/h`,
+    `Volume used: ${pct}% (${mount}), host=${c.host}`,
+  ]);
+  return { severity: byTier(sev, s.tier), rule: "DiskSpaceLow", title, message, entities: { host: [c.host] } };
+};
+
+const certExpiry: Make = (s, t) => {
+  const days = pick([-1, 0, 2, 3, 6, 10, 13, 20, 28, 45]);
+  const sev: Severity = days <= 0 ? "critical" : days <= 3 ? "high" : days <= 14 ? "medium" : days <= 30 ? "low" : "info";
+  const domain = `${s.name}.parcelwise.com`;
+  const title = days <= 0 ? pick([`TLS certificate expired for ${domain}`, `${t}: x509 certificate has expired`]) : pick([`Certificate for ${domain} expires in ${days} days`, `TLS cert expiring soon: ${t}`, `${t} cert renewal due`]);
+  const message = days <= 0 ? `Clients fail the TLS handshake: certificate has expired (CERT_HAS_EXPIRED) for ${domain}.` : pick([`The certificate for ${domain} expires in ${days} days; cert-manager renewal has not succeeded yet.`, `${days}d until expiry (${domain})`]);
+  return { severity: sev, rule: "CertExpiry", title, message, entities: days <= 0 ? { errorCode: ["CERT_HAS_EXPIRED"] } : ({} as Record<string, string[]>) };
+};
+
+const dbDeadlock: Make = (s, t) => {
+  const variants = [
+    { code: "ORA-00060", text: "ORA-00060: deadlock detected while waiting for resource", sev: "high" as Severity },
+    { code: "SQLSTATE 40P01", text: "ERROR: deadlock detected (SQLSTATE 40P01)", sev: "high" as Severity },
+    { code: "SQLSTATE 53300", text: "FATAL: sorry, too many clients already (SQLSTATE 53300)", sev: "critical" as Severity },
+    { code: "SQLSTATE 40001", text: "could not serialize access due to concurrent update (SQLSTATE 40001)", sev: "medium" as Severity },
+    { code: "MySQL 1213", text: "ERROR 1213 (40001): Deadlock found when trying to get lock; try restarting transaction", sev: "high" as Severity },
+    { code: "SQLSTATE 57014", text: "canceling statement due to statement timeout (SQLSTATE 57014)", sev: "medium" as Severity },
+  ];
+  const v = pick(variants);
+  const count = int(3, 400);
+  const title = pick([`${t}: ${v.text.split(":")[0]} errors`, `Database errors on ${t}`, `${v.code} spike in ${t}`, `${t} ${v.text.slice(0, 40)}`]);
+  const message = pick([`${count} occurrences in 10m: ${v.text}`, `${v.text}. Affected queries from ${t}.`, `${v.text}`]);
+  return { severity: byTier(v.sev, s.tier), rule: "DatabaseErrors", title, message, entities: { errorCode: [v.code] } };
+};
+
+const connRefused: Make = (s, t) => {
+  const dep = services.find((d) => s.dependsOn.includes(d.name)) ?? pick(services);
+  const code = pick(["ECONNREFUSED", "ETIMEDOUT", "ECONNRESET", "EAI_AGAIN", "UNAVAILABLE", "DEADLINE_EXCEEDED"]);
+  const port = pick([5432, 6379, 9092, 8080, 443, 5672]);
+  const ip = `10.${int(0, 40)}.${int(0, 255)}.${int(1, 254)}`;
+  const title = pick([`${t}: cannot reach ${dep.name}`, `${t} upstream errors`, `Error: connect ${code} ${ip}:${port}`, `${t} dependency failures (${code})`]);
+  const message = pick([
+    `connect ${code} ${ip}:${port} while calling ${dep.name}`,
+    `rpc error: code = ${code === "UNAVAILABLE" ? "Unavailable" : code === "DEADLINE_EXCEEDED" ? "DeadlineExceeded" : "Unavailable"} desc = connection error to ${dep.name}`,
+    `${int(20, 900)} failed calls from ${t} to ${dep.name} (${code}) in the last 5 minutes`,
+  ]);
+  const entities: Record<string, string[]> = {};
+  const m = `${title} ${message}`;
+  if (m.includes(ip)) entities.ip = [ip];
+  entities.errorCode = [m.includes(code) ? code : message.includes("DeadlineExceeded") ? "DEADLINE_EXCEEDED" : "UNAVAILABLE"];
+  return { severity: byTier(s.tier === 1 ? "high" : "medium", s.tier), rule: "UpstreamErrors", title, message, entities };
+};
+
+const consumerLag: Make = (s, t) => {
+  const lag = pick([500, 4_000, 25_000, 180_000, 1_200_000]);
+  const sev: Severity = lag >= 1_000_000 ? "critical" : lag >= 100_000 ? "high" : lag >= 10_000 ? "medium" : "low";
+  const topic = pick(["parcel-events", "payment-events", "scan-events", "route-updates", "notifications.outbound"]);
+  const title = pick([`Consumer lag high for ${t}`, `${t} falling behind on ${topic}`, `KafkaConsumerLag ${t}`, `Queue backlog growing: ${t}`]);
+  const message = pick([`consumer group ${s.name} lag is ${lag.toLocaleString("en-US")} messages on topic ${topic}`, `${lag} messages behind on ${topic}, growing`, `Backlog ${lag} msgs (queue ${topic})`]);
+  const entities: Record<string, string[]> = {};
+  if (/topic/.test(message)) entities.topic = [topic];
+  if (/queue /.test(message)) entities.queue = [topic];
+  if (/consumer group/.test(message)) entities.consumerGroup = [s.name];
+  return { severity: byTier(sev, s.tier), rule: "ConsumerLag", title, message, entities };
+};
+
+const appError: Make = (s, t) => {
+  const prefix = s.name.split("-")[0].toUpperCase();
+  const code = `E-${prefix}-${pick([400, 404, 409, 422, 500, 503])}`;
+  const exc = pick(["ConflictError", "TimeoutError", "ValidationError", "NullPointerException", "KeyError", "IntegrityError"]);
+  const users = int(1, 2000);
+  const sev: Severity = users > 500 ? "high" : users > 20 ? "medium" : "low";
+  const title = pick([`${exc}: ${code} in ${t}`, `${exc}: ${code}`, `${code} raised by ${t}`, `Unhandled ${exc} in ${t}`]);
+  const message = pick([`${exc} (${code}) affected ${users} users in the last hour`, `First seen 12m ago. ${users} events. ${code}`, `${code}: ${exc.replace("Error", " error").toLowerCase()} at handler.process (${s.name}/src/handler.ts:${int(10, 400)})`]);
+  return { severity: byTier(sev, s.tier), rule: "AppError", title, message, entities: /E-/.test(title + message) ? { errorCode: [code] } : ({} as Record<string, string[]>) };
+};
+
+const resources: Make = (s, t, c) => {
+  const what = pick(["CPU", "memory", "heap"]);
+  const pct = pick([72, 81, 88, 93, 97]);
+  const sev: Severity = pct >= 95 ? "high" : pct >= 85 ? "medium" : "low";
+  const title = pick([`High ${what} usage on ${t}`, `${t} ${what} above ${pct - 2}%`, `${what} saturation ${c.host}`]);
+  const message = pick([`${what} at ${pct}% on ${c.host} for 15m`, `${t}: ${what} utilisation ${pct}% (limit 2 cores / 4Gi)`, `${pct}% ${what} used`]);
+  return { severity: byTier(sev, s.tier), rule: "ResourceHigh", title, message, entities: message.includes(c.host) || title.includes(c.host) ? { host: [c.host] } : ({} as Record<string, string[]>) };
+};
+
+const rateLimited: Make = (s, t) => {
+  const provider = pick(["Stripe", "Twilio", "SendGrid", "Google Maps API", "Adyen"]);
+  const pct = pick([2, 8, 20, 45]);
+  const sev: Severity = pct >= 20 ? "high" : "medium";
+  const title = pick([`${t} rate limited by ${provider}`, `HTTP 429 from ${provider} (${t})`, `${t}: Too Many Requests`]);
+  const message = pick([`${pct}% of calls to ${provider} answered 429 Too Many Requests`, `${provider} throttling ${t}: status=429, retry-after 30s`]);
+  return { severity: byTier(sev, s.tier), rule: "RateLimited", title, message, entities: { httpStatus: ["429"] } };
+};
+
+const jobFailed: Make = (s, t) => {
+  const job = pick(["nightly_shipments_load", "payout_batch", "inventory_reconcile", "daily_revenue_report", "route_precompute", "search_reindex"]);
+  const attempt = int(1, 4);
+  const sev: Severity = attempt >= 3 ? "medium" : "low";
+  const title = pick([`Job ${job} failed`, `${t}: ${job} failed (attempt ${attempt}/4)`, `Scheduled task ${job} did not complete`]);
+  const message = pick([`Task ${job} of ${t} exited with code ${int(1, 137)} after ${int(2, 80)} minutes; attempt ${attempt} of 4.`, `flaky: ${job} failed, will retry`, `${job} failed: timeout waiting for upstream`]);
+  return { severity: byTier(sev, s.tier), rule: "JobFailed", title, message, entities: {} };
+};
+
+const infoEvent: Make = (s, t, c) => {
+  const version = `v${int(1, 9)}.${int(0, 40)}.${int(0, 20)}`;
+  const title = pick([
+    `Deployment of ${t} ${version} completed`,
+    `${t} scaled from ${int(2, 6)} to ${int(7, 12)} replicas`,
+    `Scheduled maintenance window for ${t} starts at 02:00 UTC`,
+    `Backup of ${t} completed successfully`,
+    `[Recovered] ${t} latency back to normal`,
+    `Test alert for ${t}, please ignore`,
+  ]);
+  const message = pick([`Rolled out ${version} to ${c.envText} by ci-runners.`, `Autoscaler event in ${c.region}.`, `No action needed.`, `FYI`, ``]);
+  return { severity: "info", rule: "Info", title, message, entities: {} };
+};
+
+const replication: Make = (s, t, c) => {
+  const secs = pick([4, 12, 45, 180, 900, 3600]);
+  const sev: Severity = secs >= 900 ? "critical" : secs >= 120 ? "high" : secs >= 30 ? "medium" : "low";
+  const title = pick([`Replication lag on ${t}`, `${t} replica behind primary`, `PostgresReplicationLag ${t}`]);
+  const message = pick([`replica ${c.host} is ${secs}s behind the primary`, `replication lag ${secs} seconds (threshold 30s)`]);
+  return { severity: byTier(sev, s.tier), rule: "ReplicationLag", title, message, entities: message.includes(c.host) ? { host: [c.host] } : ({} as Record<string, string[]>) };
+};
+
+const COMMON: Make[] = [errorRate, latency, down, crashloop, certExpiry, connRefused, appError, resources, rateLimited, infoEvent, jobFailed];
+function scenariosFor(s: Service): Make[] {
+  if (KINDS_DB.has(s.name)) return [dbDeadlock, dbDeadlock, disk, disk, replication, replication, down, connRefused, resources, infoEvent];
+  if (INFRA.has(s.name)) return [down, disk, resources, consumerLag, consumerLag, crashloop, certExpiry, infoEvent, connRefused, jobFailed];
+  return [...COMMON, consumerLag, dbDeadlock];
+}
+
+/** How each monitoring platform would present the same scenario. */
+function render(source: string, s: Service, sc: Scenario, c: Ctx, svcText: string, withLabels: boolean) {
+  const labels: Record<string, string> = {};
+  let title = sc.title;
+  let message = sc.message;
+  switch (source) {
+    case "alertmanager":
+      title = chance(0.5) ? `${camel(svcText.replace(/[^a-zA-Z -]/g, ""))}${sc.rule}` : sc.title;
+      if (withLabels) {
+        labels.alertname = `${sc.rule}`;
+        labels.service = s.name;
+        labels.namespace = c.namespace;
+        if (chance(0.6)) labels.instance = `${c.host}:9100`;
+        if (chance(0.5)) labels.env = c.envText;
+      }
+      message = chance(0.5) ? `${sc.message}` : `summary: ${sc.title}. description: ${sc.message}`;
+      break;
+    case "datadog":
+      title = `[${pick(["Triggered", "Warn", "Alert"])}] ${sc.title}${chance(0.5) ? ` on ${c.envText}` : ""}`;
+      if (withLabels) {
+        labels.service = s.name;
+        labels.env = c.envText;
+        if (chance(0.5)) labels.region = c.region;
+        if (chance(0.3)) labels.host = c.host;
+      }
+      message = `${sc.message}${chance(0.4) ? `\n\n@slack-${s.team}-alerts` : ""}`;
+      break;
+    case "sentry":
+      if (withLabels) {
+        labels.project = s.name;
+        labels.environment = c.env;
+      }
+      break;
+    case "grafana":
+      title = `[FIRING:${int(1, 4)}] ${sc.title}`;
+      if (withLabels) {
+        labels.alertname = sc.rule;
+        labels.service_name = s.name;
+        if (chance(0.5)) labels.cluster = `eks-${c.region.split("-").slice(0, 2).join("-")}-prod`;
+      }
+      break;
+    case "cloudwatch":
+      title = `${s.name}-${sc.rule.replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase()}`;
+      message = `ALARM: "${title}" in ${c.region}. ${sc.message}`;
+      labels.alarm_name = title;
+      labels.region = c.region;
+      break;
+    case "pagerduty":
+      title = `${sc.title}`;
+      if (withLabels) labels.service = s.name;
+      break;
+    default: // generic: terse free text, often from scripts
+      title = chance(0.5) ? sc.title.toLowerCase() : sc.title;
+      message = chance(0.5) ? sc.message : "";
+  }
+  return { title, message, labels };
+}
+
+const SOURCES = ["alertmanager", "datadog", "sentry", "grafana", "cloudwatch", "pagerduty", "generic"];
+
+function ctxFor(s: Service): Ctx {
+  const [env, variants] = chance(0.75) ? ENVS[0] : pick(ENVS.slice(1));
+  const envText = pick(variants);
+  const region = pick(REGIONS);
+  const short = s.name.replace(/-(service|api|worker|web|db|gateway|cluster)$/, "");
+  const host = chance(0.5) ? `${short}-${pick(["01", "02", "03", "12"])}` : `ip-10-${int(0, 40)}-${int(0, 255)}-${int(1, 254)}.${region}.compute.internal`;
+  return { env, envText, region, host, pod: `${s.name}-${hex(int(8, 10))}-${alnum(5)}`, namespace: s.team, };
+}
+
+const out: LabelledAlert[] = [];
+for (let i = 0; i < COUNT; i++) {
+  const s = pick(services);
+  const c = ctxFor(s);
+  const svcText = mention(s);
+  const sc = pick(scenariosFor(s))(s, svcText, c);
+  const source = pick(SOURCES);
+  const withLabels = chance(0.55);
+  const r = render(source, s, sc, c, svcText, withLabels);
+  out.push({
+    id: `train-${i + 1}`,
+    source,
+    title: r.title,
+    message: r.message,
+    labels: r.labels,
+    severity: sc.severity,
+    team: s.team,
+    entities: { service: [s.name], ...sc.entities },
+  });
+}
+
+const file = path.join(process.cwd(), "datasets/ml/train.jsonl");
+writeFileSync(file, out.map((x) => JSON.stringify(x)).join("\n") + "\n");
+const bySev = Object.fromEntries(ORDER.map((s) => [s, out.filter((x) => x.severity === s).length]));
+console.log(`wrote ${out.length} training alerts to ${path.relative(process.cwd(), file)} (seed ${SEED}); severities ${JSON.stringify(bySev)}`);

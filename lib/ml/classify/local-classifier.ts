@@ -1,0 +1,72 @@
+import { loadCatalog, type ServiceCatalog } from "@/lib/ml/catalog";
+import { extractEntities } from "@/lib/ml/entities/local-extractor";
+import type { Severity } from "@/lib/severity";
+import type { AlertText, Classification, Classifier, Prediction } from "@/lib/ml/types";
+import artifactJson from "@/lib/ml/models/alert-classifier.json";
+import { loadArtifact, type LoadedClassifierModel } from "./artifact";
+import { FEATURE_VERSION, hashedFeatures } from "./features";
+import { predict } from "./logreg";
+import { RulesClassifier } from "./rules-classifier";
+
+let shipped: LoadedClassifierModel | undefined;
+/** The model shipped with the code; a broken or outdated artifact degrades to rules (recorded as such). */
+export function shippedModel(): LoadedClassifierModel | undefined {
+  if (shipped === undefined) {
+    try {
+      const m = loadArtifact(artifactJson);
+      if (m.featureVersion !== FEATURE_VERSION) throw new Error(`artifact features v${m.featureVersion}, code v${FEATURE_VERSION}: run npm run ml:train`);
+      shipped = m;
+    } catch (err) {
+      console.warn(`[ml] trained classifier unavailable, using rules: ${(err as Error).message}`);
+      return undefined;
+    }
+  }
+  return shipped;
+}
+
+/**
+ * The offline default: the platform's explicit severity when it gave one, else the trained model;
+ * the owning team from the service catalog when the service is identified, else the trained model.
+ */
+export class LocalClassifier implements Classifier {
+  readonly name = "local";
+  private readonly rules: RulesClassifier;
+
+  constructor(
+    private readonly model: LoadedClassifierModel | undefined = shippedModel(),
+    private readonly catalog: () => ServiceCatalog = () => loadCatalog(),
+  ) {
+    this.rules = new RulesClassifier(catalog);
+  }
+
+  async classify(alert: AlertText): Promise<Classification> {
+    if (!this.model) return this.rules.classify(alert);
+    const catalog = this.catalog();
+    const x = hashedFeatures(alert, catalog, this.model.severity.dims);
+
+    let severity: Prediction<Severity>;
+    if (alert.sourceSeverity) severity = { value: alert.sourceSeverity, confidence: 0.95, provider: "source", model: alert.source };
+    else {
+      const p = predict(this.model.severity, x);
+      severity = { value: p.label as Severity, confidence: round(p.probability), provider: "local", model: this.model.name };
+    }
+
+    const entities = extractEntities(alert, catalog);
+    const service = entities.service ? catalog.byName.get(entities.service.toLowerCase()) : undefined;
+    let team: Prediction<string>;
+    const tx = this.model.team.dims === this.model.severity.dims ? x : hashedFeatures(alert, catalog, this.model.team.dims);
+    const p = predict(this.model.team, tx);
+    if (service && (entities.origins.service === "label" || p.label === service.team || p.probability < 0.9)) {
+      // The catalog is the source of truth for ownership; the model only overrides a text match it strongly disputes.
+      const confidence = entities.origins.service === "label" ? 0.97 : p.label === service.team ? Math.max(0.9, p.probability) : 0.8;
+      team = { value: service.team, confidence: round(confidence), provider: "rules", model: "service-catalog" };
+    } else {
+      team = { value: p.label, confidence: round(p.probability), provider: "local", model: this.model.name };
+    }
+    return { severity, team };
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
