@@ -26,7 +26,7 @@ interface MemIncident {
   members: { alert: GroupingAlert; vector: number[] | null; resolvedAt: Date | null }[];
 }
 
-export function toGroupingAlert(a: ScenarioAlert): GroupingAlert {
+export function toGroupingAlert(a: ScenarioAlert, deps: DependencyGraph): GroupingAlert {
   return {
     id: a.id,
     source: a.source,
@@ -40,6 +40,7 @@ export function toGroupingAlert(a: ScenarioAlert): GroupingAlert {
     team: null,
     severity: a.severity,
     at: new Date(a.timestamp),
+    mentions: deps.mentions(`${a.title}\n${a.message}`),
   };
 }
 
@@ -89,7 +90,7 @@ export function replayOpsRelay(scenario: Scenario, opts: ReplayOptions): ReplayR
   };
 
   for (const raw of scenario.alerts) {
-    const alert = toGroupingAlert(raw);
+    const alert = toGroupingAlert(raw, opts.deps);
     const vector = opts.vectors.get(alert.id) ?? null;
     settleResolutions(alert.at);
     const cfg = opts.configFor(alert);

@@ -7,6 +7,11 @@ import { loadCatalog, lookupService, type ServiceCatalog } from "@/lib/ml/catalo
  */
 export interface DependencyGraph {
   relation(from: string, to: string): { direction: "upstream" | "downstream"; hops: number } | null;
+  /**
+   * Catalog services an alert's text names ("upstream payments-api unavailable", "redis GET timeouts"):
+   * canonical names always, aliases too (callers only trust an alias mention along a dependency edge).
+   */
+  mentions(text: string): { service: string; viaAlias: boolean }[];
 }
 
 const MAX_HOPS = 2;
@@ -36,8 +41,26 @@ export function buildDependencyGraph(catalog: Pick<ServiceCatalog, "services" | 
     return null;
   };
 
+  // One pass over the words of the text; names are matched on word boundaries, camelCase split
+  // ("KafkaTimeoutError" names kafka), longest name first so "payments-api" wins over "payments".
+  const names = catalog.services
+    .flatMap((s) => [{ name: s.name, service: s.name, viaAlias: false }, ...s.aliases.map((a) => ({ name: a.toLowerCase(), service: s.name, viaAlias: true }))])
+    .sort((a, b) => b.name.length - a.name.length);
+  const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(`(?<![a-z0-9])(${names.map((n) => escape(n.name)).join("|")})(?![a-z0-9])`, "g");
+  const byName = new Map(names.map((n) => [n.name, n]));
+
   const memo = new Map<string, { direction: "upstream" | "downstream"; hops: number } | null>();
   return {
+    mentions(text) {
+      const normalized = text.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+      const found = new Map<string, boolean>();
+      for (const m of normalized.matchAll(pattern)) {
+        const hit = byName.get(m[1]);
+        if (hit) found.set(hit.service, (found.get(hit.service) ?? true) && hit.viaAlias);
+      }
+      return [...found].map(([service, viaAlias]) => ({ service, viaAlias }));
+    },
     relation(fromName, toName) {
       const from = canonical(fromName);
       const to = canonical(toName);
@@ -64,4 +87,4 @@ export function dependencyGraph(): DependencyGraph {
 }
 
 /** No dependency knowledge (tests, baselines). */
-export const NO_DEPENDENCIES: DependencyGraph = { relation: () => null };
+export const NO_DEPENDENCIES: DependencyGraph = { relation: () => null, mentions: () => [] };

@@ -21,6 +21,8 @@ export interface GroupingAlert {
   team: string | null;
   severity: Severity | null;
   at: Date;
+  /** Catalog services its title/message names (DependencyGraph.mentions). */
+  mentions: { service: string; viaAlias: boolean }[];
 }
 
 /** An alert already placed in an incident (or waiting for the noise threshold), seen from the new alert. */
@@ -65,9 +67,13 @@ export interface PairSignals {
   sameService: boolean;
   /** "upstream": the candidate's service is something the new alert's service depends on. */
   dependency: { direction: "upstream" | "downstream"; hops: number } | null;
+  /** One alert's text names the other's service ("upstream payments-api unavailable"). */
+  mentions: boolean;
   environment: "same" | "unknown" | "different";
   region: "same" | "unknown" | "different";
   sameErrorCode: boolean;
+  /** Both carry an error code and they differ. */
+  conflictingErrorCodes: boolean;
   similarity: number | null;
   minutesApart: number;
   score: number;
@@ -91,11 +97,25 @@ function compare(a: string | null, b: string | null): "same" | "unknown" | "diff
 }
 
 /**
- * Similarity contributes only above a floor: unrelated alerts from the same stack share vocabulary
- * ("error rate", "latency"), so moderate similarity is not evidence.
+ * Similarity of title+message embeddings. Alerts of one incident from different services share few words
+ * (the embedded text names each alert's own service), so the credit starts low and grows to
+ * SIMILARITY_WEIGHT for near-identical text.
  */
-const SIMILARITY_FLOOR = 0.55;
+const SIMILARITY_FLOOR = 0.2;
+const SIMILARITY_FULL = 0.8;
 const SIMILARITY_WEIGHT = 0.5;
+
+export function similarityCredit(sim: number | null): number {
+  if (sim === null) return 0;
+  return Math.max(0, Math.min(1, (sim - SIMILARITY_FLOOR) / (SIMILARITY_FULL - SIMILARITY_FLOOR))) * SIMILARITY_WEIGHT;
+}
+
+/** Does either alert name the other's service? Alias mentions ("redis", "cache") count only along a catalog edge. */
+function mentionsEachOther(a: GroupingAlert, b: GroupingAlert, related: boolean): boolean {
+  const names = (x: GroupingAlert, service: string | null) =>
+    !!service && x.mentions.some((m) => m.service === service && (related || !m.viaAlias));
+  return names(a, b.service) || names(b, a.service);
+}
 
 /** Scores one (new alert, existing alert) pair. Pure; weights are explained inline. */
 export function scorePair(alert: GroupingAlert, other: CandidateAlert, deps: DependencyGraph, cfg: GroupingConfig): PairSignals {
@@ -110,9 +130,11 @@ export function scorePair(alert: GroupingAlert, other: CandidateAlert, deps: Dep
     groupKey: !!alert.groupKey && alert.groupKey === other.groupKey,
     sameService,
     dependency,
+    mentions: !sameService && mentionsEachOther(alert, other, dependency !== null),
     environment,
     region,
     sameErrorCode: !!alert.errorCode && !!other.errorCode && alert.errorCode.toLowerCase() === other.errorCode.toLowerCase(),
+    conflictingErrorCodes: !!alert.errorCode && !!other.errorCode && alert.errorCode.toLowerCase() !== other.errorCode.toLowerCase(),
     similarity: other.similarity === null ? null : round(other.similarity, 3),
     minutesApart: round(minutesApart, 1),
     score: 0,
@@ -127,26 +149,27 @@ export function scorePair(alert: GroupingAlert, other: CandidateAlert, deps: Dep
   }
   if (minutesApart > cfg.windowMinutes) return { ...signals, blocked: `more than ${cfg.windowMinutes} min apart` };
 
-  const sim = signals.similarity;
-  const simBoost = sim === null ? 0 : Math.max(0, (sim - SIMILARITY_FLOOR) / (1 - SIMILARITY_FLOOR)) * SIMILARITY_WEIGHT;
-  let score = 0;
-
   if (signals.groupKey) {
-    // The platform already grouped these: trust it unless the alerts contradict it.
-    score = 0.8;
-    if (region === "different" && sameService) score -= 0.4;
-    return { ...signals, score: round(clamp(score)) };
+    // The platform already grouped these: trust it unless the alerts contradict it (same service,
+    // different region = two deployments failing, not one).
+    const score = region === "different" && sameService ? 0.4 : 0.8;
+    return { ...signals, score };
   }
 
+  const cascade = dependency !== null && minutesApart <= cfg.cascadeMinutes;
+  let score = 0;
   if (sameService) score += 0.4;
-  else if (dependency && minutesApart <= cfg.cascadeMinutes) {
-    // Cascades: a dependency failing and its direct dependents erroring within minutes.
-    score += dependency.hops === 1 ? 0.3 : 0.15;
-  }
+  // Cascades: a dependency failing and its dependents erroring within minutes. A direct edge alone joins
+  // only when close in time and place (it reaches the threshold with same env + region, ≤5 min); the
+  // dependent's message naming the dependency is extra evidence.
+  else if (cascade) score += (dependency.hops === 1 ? 0.45 : 0.2) + (signals.mentions ? 0.15 : 0);
+  else if (signals.mentions) score += 0.15;
   if (signals.sameErrorCode) score += 0.2;
-  score += simBoost;
+  // Both alerts carry their own, different error code (HTTP 404 vs ACQ-TIMEOUT): two failure signatures.
+  else if (signals.conflictingErrorCodes) score -= 0.15;
+  score += similarityCredit(signals.similarity);
   if (environment === "same") score += 0.05;
-  if (region === "same" && (sameService || dependency)) score += 0.05;
+  if (region === "same" && (sameService || cascade || signals.mentions)) score += 0.05;
   // The same service failing in two regions at once is usually two problems (two clusters, two DBs).
   if (region === "different") score -= sameService ? 0.45 : 0.2;
 
@@ -189,9 +212,16 @@ export function describePair(alert: GroupingAlert, s: PairSignals, other?: Group
         : `${other.service} depends on ${alert.service}${s.dependency.hops > 1 ? ` (${s.dependency.hops} hops)` : ""}`,
     );
   }
+  if (s.mentions && other) {
+    parts.push(
+      alert.mentions.some((m) => m.service === other.service)
+        ? `its message names ${other.service}`
+        : `the ${other.service} alert names ${alert.service}`,
+    );
+  }
   if (s.sameErrorCode) parts.push(`same error code ${alert.errorCode}`);
   if (s.region === "same" && alert.region) parts.push(`region ${alert.region}`);
-  if (s.similarity !== null && s.similarity >= SIMILARITY_FLOOR) parts.push(`similar message (${s.similarity.toFixed(2)})`);
+  if (s.similarity !== null && similarityCredit(s.similarity) >= 0.05) parts.push(`similar message (${s.similarity.toFixed(2)})`);
   parts.push(`${s.minutesApart < 1 ? "<1" : Math.round(s.minutesApart)} min apart`);
   return parts.join(", ");
 }

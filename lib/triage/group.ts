@@ -38,6 +38,7 @@ const MAX_CANDIDATE_INCIDENTS = 100;
 interface AlertRow {
   id: string;
   source: string;
+  message: string;
   fingerprint: string;
   group_key: string | null;
   title: string;
@@ -58,7 +59,7 @@ interface CandidateRow extends AlertRow {
   resolved_at: Date | null;
 }
 
-const ALERT_COLUMNS = Prisma.sql`a.id, a.source, a.fingerprint, a.group_key, a.title, a.service_name, a.environment, a.region,
+const ALERT_COLUMNS = Prisma.sql`a.id, a.source, left(a.message, 2000) AS message, a.fingerprint, a.group_key, a.title, a.service_name, a.environment, a.region,
   a.error_code, a.team, coalesce(a.severity, a.source_severity)::text AS severity, a.alert_timestamp`;
 
 function toGroupingAlert(r: AlertRow): GroupingAlert {
@@ -75,6 +76,7 @@ function toGroupingAlert(r: AlertRow): GroupingAlert {
     team: r.team,
     severity: r.severity,
     at: r.alert_timestamp,
+    mentions: dependencyGraph().mentions(`${r.title}\n${r.message}`),
   };
 }
 

@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+import { buildCatalog } from "@/lib/ml/catalog";
+import { groupingConfigFor } from "@/lib/triage/group-config";
+import { buildDependencyGraph } from "@/lib/triage/group-dependencies";
+import {
+  DEFAULT_GROUPING_CONFIG,
+  decideGrouping,
+  scorePair,
+  type CandidateAlert,
+  type CandidateIncident,
+  type GroupingAlert,
+} from "@/lib/triage/group-score";
+
+const catalog = buildCatalog({
+  teams: [{ id: "payments", name: "Payments" }, { id: "checkout", name: "Checkout" }, { id: "platform", name: "Platform" }],
+  services: [
+    { name: "payments-db", team: "payments", aliases: ["paydb"], dependsOn: [] },
+    { name: "payments-api", team: "payments", aliases: ["payments"], dependsOn: ["payments-db"] },
+    { name: "checkout-web", team: "checkout", aliases: ["checkout"], dependsOn: ["payments-api"] },
+    { name: "redis-cache", team: "platform", aliases: ["redis", "cache"], dependsOn: [] },
+    { name: "kafka", team: "platform", aliases: ["event-bus"], dependsOn: [] },
+    { name: "cart-service", team: "checkout", aliases: ["cart"], dependsOn: ["redis-cache"] },
+  ],
+});
+const deps = buildDependencyGraph(catalog);
+const cfg = DEFAULT_GROUPING_CONFIG;
+const T0 = Date.parse("2026-11-20T10:00:00Z");
+
+let n = 0;
+function alert(p: Partial<GroupingAlert> & { min?: number; text?: string }): GroupingAlert {
+  const title = p.title ?? "something is wrong";
+  return {
+    id: p.id ?? `a${++n}`,
+    source: p.source ?? "datadog",
+    fingerprint: p.fingerprint ?? `fp-${n}`,
+    groupKey: p.groupKey ?? null,
+    title,
+    service: p.service === undefined ? "payments-api" : p.service,
+    environment: p.environment === undefined ? "prod" : p.environment,
+    region: p.region === undefined ? "eu-west-1" : p.region,
+    errorCode: p.errorCode ?? null,
+    team: null,
+    severity: p.severity ?? "high",
+    at: new Date(T0 + (p.min ?? 0) * 60_000),
+    mentions: deps.mentions(`${title}\n${p.text ?? ""}`),
+  };
+}
+const member = (a: GroupingAlert, similarity: number | null = null): CandidateAlert => ({ ...a, similarity });
+const incident = (id: string, alerts: CandidateAlert[], status: CandidateIncident["status"] = "open", resolvedMin?: number): CandidateIncident => ({
+  id,
+  status,
+  lastAlertAt: new Date(Math.max(...alerts.map((a) => a.at.getTime()))),
+  resolvedAt: resolvedMin === undefined ? null : new Date(T0 + resolvedMin * 60_000),
+  alerts,
+});
+
+describe("scorePair", () => {
+  it("joins on the same fingerprint and explains it", () => {
+    const old = alert({ id: "x1", fingerprint: "fp-same" });
+    const d = decideGrouping(alert({ fingerprint: "fp-same", min: 20 }), [incident("i1", [member(old)])], [], deps, cfg);
+    expect(d).toMatchObject({ kind: "join", incidentId: "i1", score: 1, reason: "same fingerprint as alert x1" });
+  });
+
+  it("never merges production and staging, even with the same fingerprint", () => {
+    const s = scorePair(alert({ fingerprint: "f" }), member(alert({ fingerprint: "f", environment: "staging" })), deps, cfg);
+    expect(s.blocked).toBe("different environment");
+  });
+
+  it("explains a same-service join the way an on-call engineer would read it", () => {
+    const old = alert({ service: "checkout-web", min: 0 });
+    const d = decideGrouping(alert({ service: "checkout-web", min: 2 }), [incident("i1", [member(old, 0.83)])], [], deps, cfg);
+    expect(d.kind).toBe("join");
+    expect(d.reason).toBe("shared service checkout-web + env prod, region eu-west-1, similar message (0.83), 2 min apart");
+  });
+
+  it("trusts an upstream group key, unless the same service fails in another region", () => {
+    const base = alert({ service: "payments-api", groupKey: "{}:{alertname=\"HighErrorRate\"}" });
+    expect(scorePair(alert({ groupKey: base.groupKey, min: 1 }), member(base), deps, cfg).score).toBe(0.8);
+    const otherRegion = scorePair(alert({ groupKey: base.groupKey, region: "us-east-1", min: 1 }), member(base), deps, cfg);
+    expect(otherRegion.score).toBeLessThan(cfg.joinThreshold);
+  });
+
+  it("links a dependent to its failing dependency within minutes, not half an hour later", () => {
+    const db = alert({ service: "payments-db", title: "writer unavailable" });
+    const soon = scorePair(alert({ service: "payments-api", min: 2 }), member(db), deps, cfg);
+    expect(soon.dependency).toEqual({ direction: "upstream", hops: 1 });
+    expect(soon.score).toBeGreaterThanOrEqual(cfg.joinThreshold);
+    const late = scorePair(alert({ service: "payments-api", min: 12 }), member(db), deps, cfg);
+    expect(late.score).toBeLessThan(cfg.joinThreshold);
+  });
+
+  it("does not merge a dependent whose error code tells a different story", () => {
+    const api = alert({ service: "payments-api", errorCode: "ACQ-TIMEOUT" });
+    const cdn = scorePair(alert({ service: "checkout-web", errorCode: "HTTP 404", min: 2 }), member(api), deps, cfg);
+    expect(cdn.conflictingErrorCodes).toBe(true);
+    expect(cdn.score).toBeLessThan(cfg.joinThreshold);
+  });
+
+  it("counts a message naming the dependency, including by alias and inside CamelCase exception names", () => {
+    const redis = alert({ service: "redis-cache" });
+    const cart = alert({ service: "cart-service", title: "quote latency", text: "redis.exceptions.TimeoutError", min: 3 });
+    expect(scorePair(cart, member(redis), deps, cfg).mentions).toBe(true);
+    expect(deps.mentions("KafkaTimeoutError: failed to update metadata").map((m) => m.service)).toEqual(["kafka"]);
+    // "cache" alone is a common word: it only counts along a catalog edge (payments-api does not use redis).
+    const api = alert({ service: "payments-api", title: "cache miss ratio high", min: 1 });
+    expect(scorePair(api, member(redis), deps, cfg).mentions).toBe(false);
+  });
+
+  it("keeps unrelated services apart even when they fire in the same minute", () => {
+    const s = scorePair(alert({ service: "kafka", min: 0.5 }), member(alert({ service: "checkout-web" })), deps, cfg);
+    expect(s.score).toBeLessThan(cfg.joinThreshold);
+  });
+});
+
+describe("decideGrouping", () => {
+  it("picks the best-scoring incident when several are open", () => {
+    const weak = incident("weak", [member(alert({ service: "kafka" }))]);
+    const strong = incident("strong", [member(alert({ service: "payments-api" }), 0.9)]);
+    expect(decideGrouping(alert({ service: "payments-api", min: 1 }), [weak, strong], [], deps, cfg)).toMatchObject({ kind: "join", incidentId: "strong" });
+  });
+
+  it("reopens a resolved incident for the same problem within the reopen window, and opens a new one after it", () => {
+    const old = alert({ fingerprint: "flap" });
+    const resolved = incident("r1", [member(old)], "resolved", 10);
+    expect(decideGrouping(alert({ fingerprint: "flap", min: 30 }), [resolved], [], deps, cfg)).toMatchObject({ kind: "reopen", incidentId: "r1" });
+    const late = decideGrouping(alert({ fingerprint: "flap", min: 10 + cfg.reopenWindowMinutes + 1 }), [resolved], [], deps, cfg);
+    expect(late.kind).toBe("open");
+    // A resolved incident does not come back for a merely similar alert.
+    expect(decideGrouping(alert({ min: 15 }), [incident("r2", [member(alert({}), 0.95)], "resolved", 12)], [], deps, cfg).kind).toBe("open");
+  });
+
+  it("holds alerts back below the noise threshold and opens with all matching waiting alerts once reached", () => {
+    const noisy = { ...cfg, minAlerts: 3 };
+    const w1 = alert({ service: "cart-service", min: 0 });
+    const w2 = alert({ service: "cart-service", min: 2 });
+    const unrelated = alert({ service: "kafka", min: 1 });
+    const second = decideGrouping(w2, [], [member(w1, 0.9)], deps, noisy);
+    expect(second).toMatchObject({ kind: "wait", matching: 2, needed: 3 });
+    expect(second.reason).toContain("2 of 3");
+    const third = decideGrouping(alert({ service: "cart-service", min: 4 }), [], [member(w1, 0.9), member(w2, 0.9), member(unrelated)], deps, noisy);
+    expect(third).toMatchObject({ kind: "open", absorbAlertIds: [w1.id, w2.id] });
+  });
+});
+
+describe("groupingConfigFor", () => {
+  it("applies a service override over a source override over the default", () => {
+    const e = parseEnv({ GROUPING_MIN_ALERTS: "2", GROUPING_MIN_ALERTS_OVERRIDES: "service:ci-runners=5,source:grafana=3" });
+    expect(groupingConfigFor({ service: "ci-runners", source: "grafana" }, e).minAlerts).toBe(5);
+    expect(groupingConfigFor({ service: "kafka", source: "grafana" }, e).minAlerts).toBe(3);
+    expect(groupingConfigFor({ service: null, source: "datadog" }, e).minAlerts).toBe(2);
+  });
+});
