@@ -16,6 +16,10 @@ export interface Prediction<T> extends Provenance {
   value: T;
   /** 0..1 */
   confidence: number;
+  /** Set when the configured hosted provider failed and this came from the offline fallback. */
+  degradedFrom?: string;
+  /** Why the hosted provider failed (secret-free: "HTTP 429", "timeout"...). */
+  degradedReason?: string;
 }
 
 /** What classifiers and extractors read: the alert as text plus its structured fields. */
@@ -51,9 +55,16 @@ export interface Entities {
   all: Record<string, string[]>;
 }
 
+export interface EntityResult extends Entities, Provenance {
+  /** Where each entity type came from first: "label" (structured field), "text" (patterns/gazetteer), "ner". */
+  origins?: Record<string, string>;
+  degradedFrom?: string;
+  degradedReason?: string;
+}
+
 export interface EntityExtractor {
   readonly name: string;
-  extract(alert: AlertText): Promise<Entities & Provenance>;
+  extract(alert: AlertText): Promise<EntityResult>;
 }
 
 export interface Embedder {
@@ -95,6 +106,8 @@ export interface Summary extends Provenance {
   text: string;
   /** Set when a hosted provider failed and this is the offline fallback. */
   degradedFrom?: string;
+  /** Why it failed (secret-free: "HTTP 429", "timeout"...). */
+  degradedReason?: string;
 }
 
 export interface Summarizer {

@@ -37,8 +37,8 @@ export function hfCallOptions(timeoutMs: number) {
 
 /** A short, secret-free description of a provider failure, for the degraded-result record. */
 export function describeHfError(err: unknown): string {
-  const e = err as { name?: string; message?: string; response?: { status?: number } };
-  if (e?.name === "TimeoutError" || e?.name === "AbortError") return "timeout";
-  const status = e?.response?.status;
+  const e = err as { name?: string; message?: string; httpResponse?: { status?: number }; cause?: { name?: string } };
+  if (e?.name === "TimeoutError" || e?.name === "AbortError" || e?.cause?.name === "TimeoutError") return "timeout";
+  const status = e?.httpResponse?.status;
   return status ? `HTTP ${status}` : (e?.message ?? String(err)).slice(0, 200);
 }
