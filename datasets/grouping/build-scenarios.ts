@@ -3,12 +3,14 @@ import path from "node:path";
 import { cascadingScenarios } from "./scenarios-cascading";
 import { concurrentScenarios } from "./scenarios-concurrent";
 import { flappingScenarios } from "./scenarios-flapping";
+import { holdoutScenarios } from "./scenarios-holdout";
 import { deployScenarios, noiseScenarios } from "./scenarios-noise-deploy";
 import type { Scenario } from "./scenario-kit";
 
 /** Writes the hand-authored scenarios as JSON (datasets/grouping/scenarios/*.json). Run: npx tsx datasets/grouping/build-scenarios.ts */
 export function allScenarios(): Scenario[] {
-  return [...cascadingScenarios(), ...flappingScenarios(), ...concurrentScenarios(), ...noiseScenarios(), ...deployScenarios()];
+  const dev = [...cascadingScenarios(), ...flappingScenarios(), ...concurrentScenarios(), ...noiseScenarios(), ...deployScenarios()];
+  return [...dev, ...holdoutScenarios().map((s) => ({ ...s, split: "holdout" as const }))];
 }
 
 function main() {

@@ -31,6 +31,8 @@ export interface ScenarioAlert {
 export interface Scenario {
   id: string;
   family: Family;
+  /** dev: used while choosing the grouping weights; holdout: written after they were frozen, never tuned on. */
+  split: "dev" | "holdout";
   title: string;
   /** What happened, and which cases are traps for which approach. */
   story: string;
@@ -134,6 +136,6 @@ export class ScenarioBuilder {
 
   build(): Scenario {
     const alerts = [...this.alerts].sort((a, b) => a.timestamp.localeCompare(b.timestamp) || a.id.localeCompare(b.id));
-    return { id: this.id, family: this.family, title: this.title, story: this.story, alerts };
+    return { id: this.id, family: this.family, split: "dev", title: this.title, story: this.story, alerts };
   }
 }
