@@ -33,7 +33,8 @@ export class LocalClassifier implements Classifier {
   private readonly rules: RulesClassifier;
 
   constructor(
-    private readonly model: LoadedClassifierModel | undefined = shippedModel(),
+    // null: no model (rules only); omitted: the shipped artifact.
+    private readonly model: LoadedClassifierModel | null | undefined = shippedModel(),
     private readonly catalog: () => ServiceCatalog = () => loadCatalog(),
   ) {
     this.rules = new RulesClassifier(catalog);
