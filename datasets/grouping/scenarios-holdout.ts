@@ -192,5 +192,5 @@ export function holdoutScenarios(): Scenario[] {
       title: "Delivery notices failing - customer notifications on-call", message: "Customers not receiving delivery updates since 19:31", resolvesAfter: 25 })
     .build();
 
-  return [identity, rabbit, geo.build(), ledger, checkout, nodata, templates];
+  return [identity, rabbit, geo.build(), ledger, checkout, nodata.build(), templates];
 }

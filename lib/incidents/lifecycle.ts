@@ -62,6 +62,8 @@ export async function settleAfterAlertChange(tx: Db, refresh: RefreshResult, act
     actor,
     automatic: true,
     message: "Resolved automatically: every alert has resolved",
+    // The incident ended when its last alert did, not when this ran (reopen windows count from there).
+    now: refresh.lastResolvedAt ?? undefined,
   });
   return { incidentId: refresh.incidentId, reason: "resolved" };
 }

@@ -13,6 +13,8 @@ export interface RefreshResult {
   openAlertCount: number;
   /** There were firing alerts before this refresh and there are none now (and at least one alert). */
   allAlertsResolved: boolean;
+  /** When the last of its alerts resolved (the incident's natural end when auto-resolving). */
+  lastResolvedAt: Date | null;
 }
 
 interface Aggregate {
@@ -24,6 +26,7 @@ interface Aggregate {
   envs: string[];
   worst_open: Severity | null;
   worst_all: Severity | null;
+  last_resolved: Date | null;
 }
 
 /**
@@ -46,7 +49,8 @@ export async function refreshIncident(tx: Db, incidentId: string, actor = "syste
            coalesce(array_agg(DISTINCT service_name) FILTER (WHERE service_name IS NOT NULL), '{}') AS services,
            coalesce(array_agg(DISTINCT environment) FILTER (WHERE environment IS NOT NULL), '{}') AS envs,
            (min(coalesce(severity, source_severity)) FILTER (WHERE status = 'firing'))::text AS worst_open,
-           (min(coalesce(severity, source_severity)))::text AS worst_all
+           (min(coalesce(severity, source_severity)))::text AS worst_all,
+           max(resolved_at) AS last_resolved
     FROM alerts WHERE incident_id = ${incidentId}::uuid`;
 
   const severity: Severity = agg.worst_open ?? agg.worst_all ?? before.severity;
@@ -79,5 +83,6 @@ export async function refreshIncident(tx: Db, incidentId: string, actor = "syste
     alertCount: agg.total,
     openAlertCount: agg.open,
     allAlertsResolved: before.open_alert_count > 0 && agg.open === 0 && agg.total > 0,
+    lastResolvedAt: agg.last_resolved,
   };
 }
