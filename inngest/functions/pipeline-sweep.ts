@@ -1,0 +1,24 @@
+import { inngest } from "@/inngest/client";
+import { env } from "@/lib/env";
+import { findStuckAlerts } from "@/lib/pipeline/alert-state";
+import { autoResolveSilentAlerts } from "@/lib/pipeline/sweep";
+
+const BATCH = 50;
+
+/**
+ * Every 5 minutes: re-queue alerts stuck in pending/processing (a lost event, a crashed worker), and
+ * resolve alerts that went silent without a resolve notification.
+ */
+export const pipelineSweep = inngest.createFunction(
+  { id: "pipeline-sweep", name: "Pipeline sweep (stuck alerts, silent alerts)", triggers: [{ cron: "*/5 * * * *" }], retries: 2 },
+  async ({ step }) => {
+    const stuck = await step.run("find-stuck-alerts", () =>
+      findStuckAlerts({ olderThanMinutes: env().PIPELINE_STUCK_MINUTES, limit: 1000 }),
+    );
+    for (let i = 0; i < stuck.length; i += BATCH) {
+      await step.sendEvent(`requeue-${i / BATCH}`, { name: "alert/received", data: { alertIds: stuck.slice(i, i + BATCH) } });
+    }
+    const resolved = await step.run("auto-resolve-silent-alerts", () => autoResolveSilentAlerts());
+    return { requeued: stuck.length, autoResolved: resolved.resolved, incidents: resolved.incidents.length };
+  },
+);

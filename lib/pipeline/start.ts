@@ -1,0 +1,49 @@
+import { env } from "@/lib/env";
+import { pipelineMode } from "@/lib/events/mode";
+import { findStuckAlerts, reclaimAfterRestart } from "@/lib/pipeline/alert-state";
+import { enqueueAlert, isInFlight } from "@/lib/pipeline/in-process";
+import { log } from "@/lib/pipeline/log";
+import { errorMessage } from "@/lib/pipeline/retry";
+import { autoResolveSilentAlerts } from "@/lib/pipeline/sweep";
+
+const holder = globalThis as unknown as { __opsrelaySweep?: { timer: NodeJS.Timeout; running: boolean } };
+
+/**
+ * Server start in in-process mode: alerts a crash left pending or processing are queued again, then a
+ * periodic sweep re-queues stuck alerts and auto-resolves silent ones (the in-process twin of the
+ * Inngest cron). With Inngest configured, its cron function does this instead.
+ */
+export async function startInProcessPipeline(): Promise<{ recovered: number } | null> {
+  if (pipelineMode() !== "in-process" || holder.__opsrelaySweep) return null;
+  const sweep = { timer: setInterval(() => void sweepOnce(), env().PIPELINE_SWEEP_INTERVAL_SECONDS * 1000), running: false };
+  sweep.timer.unref();
+  holder.__opsrelaySweep = sweep;
+  const ids = await reclaimAfterRestart();
+  for (const id of ids) enqueueAlert(id);
+  if (ids.length > 0) log.info(`recovered ${ids.length} alert(s) left pending by a previous run`);
+  return { recovered: ids.length };
+}
+
+export function stopInProcessPipeline(): void {
+  if (holder.__opsrelaySweep) clearInterval(holder.__opsrelaySweep.timer);
+  holder.__opsrelaySweep = undefined;
+}
+
+/** One sweep; overlapping runs are skipped. Never throws. */
+export async function sweepOnce(now = new Date()): Promise<{ requeued: number; autoResolved: number }> {
+  const sweep = holder.__opsrelaySweep;
+  if (sweep?.running) return { requeued: 0, autoResolved: 0 };
+  if (sweep) sweep.running = true;
+  try {
+    const stuck = (await findStuckAlerts({ olderThanMinutes: env().PIPELINE_STUCK_MINUTES, now })).filter((id) => !isInFlight(id));
+    for (const id of stuck) enqueueAlert(id);
+    if (stuck.length > 0) log.warn(`re-queued ${stuck.length} stuck alert(s)`);
+    const { resolved } = await autoResolveSilentAlerts(now);
+    return { requeued: stuck.length, autoResolved: resolved };
+  } catch (error) {
+    log.error("pipeline sweep failed", { error: errorMessage(error) });
+    return { requeued: 0, autoResolved: 0 };
+  } finally {
+    if (sweep) sweep.running = false;
+  }
+}

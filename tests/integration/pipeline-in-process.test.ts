@@ -1,0 +1,265 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { POST as webhook } from "@/app/api/webhooks/[source]/route";
+import { db, disconnectDb } from "@/lib/db";
+import { resetEnv } from "@/lib/env";
+import { sendEvent } from "@/lib/events/send";
+import { drainInProcess } from "@/lib/pipeline/in-process";
+import { setProviderOverrides } from "@/lib/pipeline/providers";
+import { startInProcessPipeline, stopInProcessPipeline, sweepOnce } from "@/lib/pipeline/start";
+import { startFakeSlack, type FakeSlack } from "../fakes/slack-server";
+import { resetDatabase } from "../helpers/db";
+
+/**
+ * The in-process pipeline end to end on the real database: webhook route → stored alert → triage steps
+ * (offline ML defaults) → incident → summary → Slack (a local fake webhook speaking Slack's answers).
+ */
+
+const TOKEN = "pipeline-test-token";
+let slack: FakeSlack;
+
+function post(body: unknown, deliveryId?: string) {
+  const headers: Record<string, string> = { "content-type": "application/json", authorization: `Bearer ${TOKEN}` };
+  if (deliveryId) headers["idempotency-key"] = deliveryId;
+  const request = new Request("http://localhost:3000/api/webhooks/generic", { method: "POST", headers, body: JSON.stringify(body) });
+  return webhook(request as never, { params: Promise.resolve({ source: "generic" }) });
+}
+
+async function postAndDrain(body: unknown) {
+  const res = await post(body);
+  expect(res.status).toBe(202);
+  await drainInProcess(60_000);
+  return res;
+}
+
+const actionTypes = async (incidentId: string) =>
+  (await db().incidentAction.findMany({ where: { incidentId }, orderBy: { createdAt: "asc" } })).map((a) => a.type);
+
+beforeAll(async () => {
+  slack = await startFakeSlack();
+});
+
+beforeEach(async () => {
+  await resetDatabase();
+  Object.assign(process.env, {
+    GENERIC_WEBHOOK_TOKEN: TOKEN,
+    SLACK_WEBHOOK_URL: slack.url,
+    SLACK_QUIET_PERIOD_MINUTES: "0",
+    SUMMARY_DEBOUNCE_SECONDS: "0",
+    PIPELINE_RETRY_BASE_MS: "5",
+    PIPELINE_MAX_ATTEMPTS: "3",
+    APP_URL: "https://ops.parcelwise.example",
+  });
+  resetEnv();
+  slack.messages.length = 0;
+  slack.requests = 0;
+});
+
+afterEach(() => {
+  setProviderOverrides(undefined);
+  stopInProcessPipeline();
+});
+
+afterAll(async () => {
+  await slack.close();
+  await disconnectDb();
+});
+
+describe("in-process triage pipeline", () => {
+  it("turns a webhook alert into a triaged alert, an incident with summary and timeline, and a Slack message", async () => {
+    const res = await postAndDrain({
+      id: "chk-5xx-1",
+      title: "checkout-web 5xx error rate above 5% for 10 minutes",
+      message: "HTTP 503 responses from checkout-web in eu-west-1; upstream payments-api timing out",
+      severity: "critical",
+      service: "checkout-web",
+      environment: "production",
+      labels: { region: "eu-west-1" },
+    });
+    const { alertIds } = (await res.json()) as { alertIds: string[] };
+    expect(alertIds).toHaveLength(1);
+
+    const alert = await db().alert.findUniqueOrThrow({ where: { id: alertIds[0] } });
+    expect(alert.processingState).toBe("processed");
+    expect(alert.processingError).toBeNull();
+    expect(alert.severity).toBe("critical");
+    expect(alert.team).toBe("checkout");
+    expect(alert.serviceName).toBe("checkout-web");
+    expect(alert.environment).toBe("production");
+    expect(alert.embeddingModel).toBeTruthy();
+    expect(alert.incidentId).toBeTruthy();
+
+    const incident = await db().incident.findUniqueOrThrow({ where: { id: alert.incidentId! } });
+    expect(incident.severity).toBe("critical");
+    expect(incident.affectedServices).toEqual(["checkout-web"]);
+    expect(incident.alertCount).toBe(1);
+    expect(incident.summary).toMatch(/checkout-web/);
+    expect(incident.summaryModel).toBeTruthy();
+    expect(incident.summaryUpdatedAt).toBeInstanceOf(Date);
+    expect(incident.lastNotifiedState).toBe("open:critical");
+
+    const types = await actionTypes(incident.id);
+    expect(types).toEqual(expect.arrayContaining(["incident_opened", "alert_added", "summary_updated", "notification_sent"]));
+
+    expect(slack.messages).toHaveLength(1);
+    expect(slack.messages[0].text).toContain(`https://ops.parcelwise.example/incidents/${incident.id}`);
+    expect(slack.messages[0].text).toMatch(/^Incident opened: INC-\d+ \[critical\]/);
+  });
+
+  it("a classifier that keeps failing ends 'degraded' with rule-based values, never a lost alert", async () => {
+    let calls = 0;
+    setProviderOverrides({
+      classifier: {
+        name: "broken",
+        classify: async () => {
+          calls++;
+          throw new Error("model server unreachable");
+        },
+      },
+    });
+    const res = await postAndDrain({
+      id: "pay-lat-1",
+      title: "payments-api p99 latency high",
+      severity: "high",
+      service: "payments-api",
+      environment: "production",
+    });
+    const { alertIds } = (await res.json()) as { alertIds: string[] };
+    const alert = await db().alert.findUniqueOrThrow({ where: { id: alertIds[0] } });
+    expect(calls).toBe(3); // every attempt tried the model before falling back
+    expect(alert.processingState).toBe("degraded");
+    expect(alert.processingError).toMatch(/classification fell back to rules \(model server unreachable\)/);
+    expect(alert.severity).toBe("high"); // the platform's own severity
+    expect(alert.severityModel).toMatch(/^fallback:/);
+    expect(alert.team).toBe("payments"); // catalog lookup
+    expect(alert.teamModel).toMatch(/^fallback:/);
+    // The rest of the pipeline still ran.
+    expect(alert.serviceName).toBe("payments-api");
+    expect(alert.incidentId).toBeTruthy();
+  });
+
+  it("an embedder returning bad vectors ends 'degraded': grouped without similarity", async () => {
+    setProviderOverrides({
+      embedder: {
+        model: "broken-embedder",
+        dimensions: 384,
+        embed: async () => [[1, 2, 3]], // wrong dimension: rejected by the vector helper, then fallback
+      },
+    });
+    const res = await postAndDrain({ id: "geo-1", title: "geo-service down", service: "geo-service", environment: "production" });
+    const { alertIds } = (await res.json()) as { alertIds: string[] };
+    const alert = await db().alert.findUniqueOrThrow({ where: { id: alertIds[0] } });
+    // A bad vector is an embedder failure: grouped without similarity, recorded as degraded.
+    expect(alert.processingState).toBe("degraded");
+    expect(alert.processingError).toMatch(/embedding failed.*384-dimension/);
+    expect(alert.embeddingModel).toBe("fallback:none");
+    expect(alert.incidentId).toBeTruthy();
+  });
+
+  it("a step that keeps failing after its retries leaves the alert visibly 'failed', with the error", async () => {
+    setProviderOverrides({
+      extractor: {
+        name: "buggy",
+        // A provider bug the database refuses (a service name must be text): not an ML outage, so no fallback.
+        extract: async () => ({ provider: "buggy", model: "v0", service: 42 as unknown as string, all: {} }),
+      },
+    });
+    const res = await postAndDrain({ id: "wh-1", title: "warehouse-api 502s", service: "warehouse-api", environment: "production" });
+    const { alertIds } = (await res.json()) as { alertIds: string[] };
+    const alert = await db().alert.findUniqueOrThrow({ where: { id: alertIds[0] } });
+    expect(alert.processingState).toBe("failed");
+    expect(alert.processingError).toMatch(/^triage failed: /);
+    expect(alert.processingAttempts).toBe(1);
+    expect(alert.incidentId).toBeNull();
+    // Still stored raw, findable, and never re-queued by the sweep as if it were stuck.
+    expect(await sweepOnce()).toEqual({ requeued: 0, autoResolved: 0 });
+  });
+
+  it("a resolve notification resolves the alert's incident and Slack hears about it", async () => {
+    const firing = { id: "pd-1", title: "dispatch-service consumer lag", severity: "high", service: "dispatch-service", environment: "production" };
+    await postAndDrain(firing);
+    await postAndDrain({ ...firing, status: "resolved" });
+
+    const alert = await db().alert.findFirstOrThrow({ where: { externalId: "pd-1" } });
+    expect(alert.status).toBe("resolved");
+    const incident = await db().incident.findUniqueOrThrow({ where: { id: alert.incidentId! } });
+    expect(incident.status).toBe("resolved");
+    expect(incident.openAlertCount).toBe(0);
+    const types = await actionTypes(incident.id);
+    expect(types).toEqual(expect.arrayContaining(["alert_resolved", "all_alerts_resolved", "status_changed"]));
+    expect(slack.messages.map((m) => m.text?.split(":")[0])).toEqual(["Incident opened", "Incident resolved"]);
+    // The summary followed the resolution.
+    expect(types.filter((t) => t === "summary_updated")).toHaveLength(2);
+  });
+
+  it("re-summarizes when the third alert joins, not on the second", async () => {
+    for (const n of [1, 2, 3]) {
+      await postAndDrain({
+        id: `cart-${n}`,
+        title: `cart-service redis timeouts (pod ${n})`,
+        severity: "medium",
+        service: "cart-service",
+        environment: "production",
+        fingerprint: "cart-redis-timeouts",
+      });
+    }
+    const incidents = await db().incident.findMany();
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0].alertCount).toBe(3);
+    expect(incidents[0].summaryAlertCount).toBe(3);
+    const summaries = await db().incidentAction.findMany({ where: { type: "summary_updated" }, orderBy: { createdAt: "asc" } });
+    expect(summaries.map((s) => (s.data as { reason: string }).reason)).toEqual(["new_incident", "alert_count"]);
+    // One Slack message for the incident: alerts joining at the same severity are not news.
+    expect(slack.messages).toHaveLength(1);
+  });
+
+  it("recovers alerts a crash left pending or processing, at start-up", async () => {
+    const base = { source: "generic", rawPayload: {}, alertTimestamp: new Date(), title: "ledger-db replication lag 45s" };
+    const pending = await db().alert.create({ data: { ...base, externalId: "crash-1", fingerprint: "crash-1", labels: { service: "ledger-db", env: "production" } } });
+    const processing = await db().alert.create({
+      data: { ...base, externalId: "crash-2", fingerprint: "crash-2", processingState: "processing", processingStartedAt: new Date(), processingAttempts: 1 },
+    });
+    const recovered = await startInProcessPipeline();
+    expect(recovered).toEqual({ recovered: 2 });
+    await drainInProcess(60_000);
+    const rows = await db().alert.findMany({ where: { id: { in: [pending.id, processing.id] } } });
+    expect(rows.map((r) => r.processingState).sort()).toEqual(["processed", "processed"]);
+    expect(rows.every((r) => r.incidentId)).toBe(true);
+    expect(rows.find((r) => r.id === processing.id)!.processingAttempts).toBe(2);
+  });
+
+  it("the sweep re-queues alerts whose event was lost, and auto-resolves alerts that went silent", async () => {
+    // A lost event: stored but never announced.
+    const lost = await db().alert.create({
+      data: {
+        source: "generic",
+        externalId: "lost-1",
+        fingerprint: "lost-1",
+        title: "search-indexer queue backlog",
+        rawPayload: {},
+        alertTimestamp: new Date(),
+        createdAt: new Date(Date.now() - 30 * 60_000),
+      },
+    });
+    const r1 = await sweepOnce();
+    expect(r1.requeued).toBe(1);
+    await drainInProcess(60_000);
+    const triaged = await db().alert.findUniqueOrThrow({ where: { id: lost.id } });
+    expect(triaged.processingState).toBe("processed");
+
+    // Silent for longer than ALERT_SILENCE_RESOLVE_MINUTES (240 by default).
+    await db().alert.update({ where: { id: lost.id }, data: { lastSeenAt: new Date(Date.now() - 5 * 3600_000) } });
+    const r2 = await sweepOnce();
+    expect(r2.autoResolved).toBe(1);
+    await drainInProcess(60_000);
+    const resolved = await db().alert.findUniqueOrThrow({ where: { id: lost.id } });
+    expect(resolved.status).toBe("resolved");
+    const incident = await db().incident.findUniqueOrThrow({ where: { id: resolved.incidentId! } });
+    expect(incident.status).toBe("resolved");
+  });
+
+  it("sendEvent with invalid data neither throws nor triages anything", async () => {
+    await expect(sendEvent("alert/received", { alertIds: ["not-a-uuid"] })).resolves.toBeUndefined();
+    await drainInProcess(5_000);
+    expect(await db().alert.count()).toBe(0);
+  });
+});
