@@ -88,7 +88,7 @@ async function main() {
     for (const [i, q] of questions.entries()) {
       const query = queryOf(q);
       for (const mode of MODES) {
-        const results = await retrieve(query.text, { mode, limit: 10, runbookUrls: query.runbookUrls, embedder });
+        const results = await retrieve(query.text, { mode, limit: 10, runbookUrls: query.runbookUrls, embedder, ...(flag("--no-expand") ? { expand: false } : {}), ...(option("--weights") ? { weights: { vector: Number(option("--weights")!.split(",")[0]), text: Number(option("--weights")!.split(",")[1]) } } : {}) });
         if (mode === "hybrid") supports.set(q.id, await assessSupport(query.text, results));
         if (q.kind !== "unanswerable") perMode[mode].set(q.id, score(q, results));
       }

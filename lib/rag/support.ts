@@ -45,7 +45,7 @@ export async function assessSupport(
   const alts = words.map((w) => alternatives(w).join(" | "));
   const rows = await client.$queryRaw<{ w: string; valid: boolean; df: number; covered: boolean }[]>`
     SELECT q.w, numnode(to_tsquery('english', q.w)) > 0 AS valid,
-      (SELECT count(*) FROM (SELECT 1 FROM runbook_chunks c WHERE c.search @@ to_tsquery('english', q.w) LIMIT 5000) s)::int AS df,
+      (SELECT count(*) FROM (SELECT 1 FROM runbook_chunks c WHERE c.search @@ to_tsquery('english', q.w) LIMIT 1000) s)::int AS df,
       EXISTS (SELECT 1 FROM runbook_chunks c WHERE c.id = ANY(${ids}::uuid[]) AND c.search @@ to_tsquery('english', q.alt)) AS covered
     FROM unnest(${words}::text[], ${alts}::text[]) AS q(w, alt)`;
   const [{ n }] = await client.$queryRaw<{ n: number }[]>(

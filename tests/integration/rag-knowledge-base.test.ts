@@ -7,7 +7,7 @@ import { GET as listRoute, POST as uploadRoute } from "@/app/api/runbooks/route"
 import { DELETE as deleteRoute, GET as getRoute } from "@/app/api/runbooks/[id]/route";
 import { ingestFolder } from "@/lib/rag/ingest-folder";
 import { ingestRunbook } from "@/lib/rag/ingest";
-import { retrieve } from "@/lib/rag/retrieve";
+import { DEFAULT_ARM_WEIGHTS, RRF_K, retrieve } from "@/lib/rag/retrieve";
 import { resetDatabase } from "../helpers/db";
 
 const LEDGER = `---
@@ -181,7 +181,8 @@ describe("hybrid retrieval", () => {
     const scores = results.map((r) => r.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     for (const r of results) {
-      const expected = (r.vectorRank ? 1 / (60 + r.vectorRank) : 0) + (r.textRank ? 1 / (60 + r.textRank) : 0);
+      const w = DEFAULT_ARM_WEIGHTS;
+      const expected = (r.vectorRank ? w.vector / (RRF_K + r.vectorRank) : 0) + (r.textRank ? w.text / (RRF_K + r.textRank) : 0);
       expect(r.score).toBeCloseTo(expected, 12);
     }
   });

@@ -6,8 +6,8 @@ import lexiconData from "@/datasets/lexicon/ops-synonyms.json";
  */
 
 export interface Lexicon {
-  /** Stemmed token sequence (joined by " ") → concept id. */
-  phrases: Map<string, string>;
+  /** Stemmed token sequence (joined by " ") → concept ids (a term may belong to several groups). */
+  phrases: Map<string, string[]>;
   /** Longest phrase in tokens, bounds the scan. */
   maxLen: number;
   /** concept id → its surface terms (for full-text query expansion). */
@@ -89,7 +89,7 @@ export function tokenize(text: string): Tokens {
 }
 
 function buildLexicon(data: { groups: { concept: string; terms: string[] }[] }): Lexicon {
-  const phrases = new Map<string, string>();
+  const phrases = new Map<string, string[]>();
   const terms = new Map<string, string[]>();
   let maxLen = 1;
   for (const g of data.groups) {
@@ -98,7 +98,9 @@ function buildLexicon(data: { groups: { concept: string; terms: string[] }[] }):
       const toks = tokenize(t).words.map(stem);
       if (toks.length === 0) continue;
       maxLen = Math.max(maxLen, toks.length);
-      phrases.set(toks.join(" "), g.concept);
+      const key = toks.join(" ");
+      const cur = phrases.get(key) ?? [];
+      if (!cur.includes(g.concept)) phrases.set(key, [...cur, g.concept]);
     }
   }
   const version = fnv1a(JSON.stringify(data.groups)).toString(16).padStart(8, "0");
@@ -118,9 +120,9 @@ export function findConcepts(stemmed: string[], lexicon: Lexicon = opsLexicon())
   while (i < stemmed.length) {
     let matched = 0;
     for (let len = Math.min(lexicon.maxLen, stemmed.length - i); len >= 1; len--) {
-      const concept = lexicon.phrases.get(stemmed.slice(i, i + len).join(" "));
-      if (concept) {
-        found.push(concept);
+      const concepts = lexicon.phrases.get(stemmed.slice(i, i + len).join(" "));
+      if (concepts) {
+        found.push(...concepts);
         matched = len;
         break;
       }
