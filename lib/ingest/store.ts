@@ -1,0 +1,257 @@
+import { db } from "@/lib/db";
+import type { NormalizedAlert, SourceName } from "./types";
+
+/**
+ * Stores one webhook delivery and its alerts in one SQL statement, idempotently and race-free:
+ * 1. the delivery row (source, delivery_id) is inserted ON CONFLICT DO NOTHING: a retry of a delivery
+ *    already stored (or being stored by a concurrent request, which we wait for) changes nothing and
+ *    answers with the ids the first one stored;
+ * 2. resolved notifications with no alert under their external id resolve the firing alerts of the same
+ *    fingerprint;
+ * 3. one multi-row upsert on (source, external_id): a new alert is inserted, a repeat of a firing alert
+ *    bumps occurrence_count/last_seen_at, a resolved notification resolves it, a later firing reopens it.
+ * Two statements per request (the store, then the delivery's alert ids), whatever the number of alerts.
+ */
+
+export interface StoreInput {
+  source: SourceName;
+  deliveryId: string;
+  /** The request body exactly as received (valid JSON): stored as JSONB, integers kept exact. */
+  rawBody: string;
+  receivedAt: Date;
+  alerts: NormalizedAlert[];
+}
+
+export interface StoreUnmappedInput {
+  source: SourceName;
+  deliveryId: string;
+  rawBody: string;
+  receivedAt: Date;
+  reason: string;
+}
+
+export interface StoreResult {
+  /** True when this delivery was stored before: nothing changed. */
+  duplicate: boolean;
+  /** Every alert this delivery touched (for a duplicate: the ones the first delivery touched). */
+  alertIds: string[];
+  created: number;
+  /** Repeats of a known alert (occurrence bumped) and status changes of known alerts. */
+  updated: number;
+  resolved: number;
+  /** Alerts the pipeline should look at: new ones and ones whose status changed. */
+  changedIds: string[];
+}
+
+/** PostgreSQL rejects \u0000 in jsonb and text: replace it (only when not itself escaped). */
+function pgSafeJson(json: string): string {
+  return json.includes("\\u0000") ? json.replace(/(?<!\\)((?:\\\\)*)\\u0000/g, "$1\\ufffd") : json;
+}
+
+/** One row per external id: a body repeating an alert counts its firing occurrences; the last status wins. */
+function mergeByExternalId(alerts: NormalizedAlert[]): { alert: NormalizedAlert; occurrences: number }[] {
+  const merged = new Map<string, { alert: NormalizedAlert; occurrences: number }>();
+  for (const alert of alerts) {
+    const prev = merged.get(alert.externalId);
+    const occurrences = (prev?.occurrences ?? 0) + (alert.status === "firing" ? 1 : 0);
+    merged.set(alert.externalId, { alert, occurrences: Math.max(occurrences, 1) });
+  }
+  return [...merged.values()].sort((a, b) => (a.alert.externalId < b.alert.externalId ? -1 : 1));
+}
+
+function toRecord({ alert, occurrences }: { alert: NormalizedAlert; occurrences: number }, receivedAt: Date) {
+  return {
+    external_id: alert.externalId,
+    fingerprint: alert.fingerprint,
+    group_key: alert.groupKey ?? null,
+    status: alert.status,
+    title: alert.title,
+    message: alert.message,
+    url: alert.url ?? null,
+    runbook_url: alert.runbookUrl ?? null,
+    labels: alert.labels,
+    alert_timestamp: alert.occurredAt.toISOString(),
+    resolved_at: alert.status === "resolved" ? (alert.resolvedAt ?? receivedAt).toISOString() : null,
+    source_severity: alert.sourceSeverity ?? null,
+    occurrences,
+  };
+}
+
+const MAX_ATTEMPTS = 3;
+
+/** Retries the whole transaction on deadlock / serialization failure (concurrent multi-alert upserts). */
+async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      const text = String((error as { message?: string })?.message ?? error);
+      const retryable = /40P01|40001|deadlock detected|could not serialize/i.test(text);
+      if (!retryable || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+interface StoreRow {
+  id: string;
+  external_id: string;
+  status: "firing" | "resolved";
+  inserted: boolean;
+  previous_status: "firing" | "resolved" | null;
+  by_fingerprint: boolean;
+  delivery_id: string;
+}
+
+/**
+ * The duplicate path: the first delivery's alert ids. They are written right after its statement, so a
+ * concurrent duplicate may briefly see none yet: re-read for a moment before answering without them.
+ */
+async function previousDelivery(source: string, deliveryId: string): Promise<StoreResult> {
+  let ids: string[] = [];
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const rows = await db().$queryRaw<{ alert_ids: string[] | null; fresh: boolean }[]>`
+      SELECT alert_ids, received_at > now() - interval '10 seconds' AS fresh
+      FROM webhook_deliveries WHERE source = ${source} AND delivery_id = ${deliveryId}`;
+    ids = rows[0]?.alert_ids ?? [];
+    if (ids.length > 0 || !rows[0]?.fresh) break;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return { duplicate: true, alertIds: ids, created: 0, updated: 0, resolved: 0, changedIds: [] };
+}
+
+async function recordDeliveryAlerts(source: string, deliveryId: string, alertIds: string[]) {
+  if (alertIds.length === 0) return;
+  await db().$executeRaw`
+    UPDATE webhook_deliveries SET alert_ids = ${alertIds}::text[] WHERE source = ${source} AND delivery_id = ${deliveryId}`;
+}
+
+/**
+ * One statement (atomic without an interactive transaction, which also keeps the embedded server's
+ * multiplexed connections safe): claim the delivery; only if it is new, resolve-by-fingerprint and
+ * upsert. The delivery insert waits for a concurrent identical one to commit, then does nothing.
+ */
+async function storeStatement(input: StoreInput, items: ReturnType<typeof toRecord>[]): Promise<StoreRow[]> {
+  const json = pgSafeJson(JSON.stringify(items));
+  const raw = pgSafeJson(input.rawBody);
+  const now = input.receivedAt;
+  const src = input.source;
+  // Resolution by fingerprint never touches rows the upsert touches (one statement must not modify a
+  // row twice); a stale firing notification (older than the recorded resolution) does not reopen.
+  return db().$queryRaw<StoreRow[]>`
+    WITH d AS (
+      INSERT INTO webhook_deliveries (id, source, delivery_id, alert_ids, received_at)
+      VALUES (gen_random_uuid(), ${src}, ${input.deliveryId}, '{}', ${now})
+      ON CONFLICT (source, delivery_id) DO NOTHING
+      RETURNING id
+    ),
+    x AS (
+      SELECT r.* FROM d, jsonb_to_recordset(${json}::jsonb) AS r(
+        external_id text, fingerprint text, group_key text, status "AlertStatus", title text, message text,
+        url text, runbook_url text, labels jsonb, alert_timestamp timestamptz, resolved_at timestamptz,
+        source_severity "Severity", occurrences int)
+    ),
+    fp AS (
+      UPDATE alerts a
+      SET status = 'resolved', resolved_at = COALESCE(x.resolved_at, ${now}), last_seen_at = ${now}
+      FROM x
+      WHERE x.status = 'resolved' AND a.source = ${src} AND a.fingerprint = x.fingerprint AND a.status = 'firing'
+        AND NOT EXISTS (SELECT 1 FROM alerts e WHERE e.source = ${src} AND e.external_id = x.external_id)
+        AND a.external_id NOT IN (SELECT external_id FROM x)
+      RETURNING a.id, a.external_id AS alert_external_id, x.external_id
+    ),
+    old AS (
+      SELECT a.external_id, a.status FROM alerts a JOIN x ON a.source = ${src} AND a.external_id = x.external_id
+    ),
+    up AS (
+      INSERT INTO alerts AS a (id, source, external_id, fingerprint, group_key, status, title, message, url, runbook_url,
+        labels, raw_payload, alert_timestamp, created_at, last_seen_at, resolved_at, occurrence_count, source_severity)
+      SELECT gen_random_uuid(), ${src}, x.external_id, x.fingerprint, x.group_key, x.status, x.title, x.message,
+        x.url, x.runbook_url, x.labels, ${raw}::jsonb, x.alert_timestamp, ${now}, ${now}, x.resolved_at, x.occurrences,
+        x.source_severity
+      FROM x
+      WHERE x.external_id NOT IN (SELECT external_id FROM fp)
+      ORDER BY x.external_id
+      ON CONFLICT (source, external_id) DO UPDATE SET
+        status = CASE
+          WHEN EXCLUDED.status = 'resolved' THEN 'resolved'::"AlertStatus"
+          WHEN a.status = 'resolved' AND a.resolved_at IS NOT NULL AND EXCLUDED.alert_timestamp < a.resolved_at THEN 'resolved'::"AlertStatus"
+          ELSE 'firing'::"AlertStatus" END,
+        resolved_at = CASE
+          WHEN EXCLUDED.status = 'resolved' THEN COALESCE(a.resolved_at, EXCLUDED.resolved_at)
+          WHEN a.status = 'resolved' AND a.resolved_at IS NOT NULL AND EXCLUDED.alert_timestamp < a.resolved_at THEN a.resolved_at
+          ELSE NULL END,
+        occurrence_count = a.occurrence_count + CASE WHEN EXCLUDED.status = 'firing' THEN EXCLUDED.occurrence_count ELSE 0 END,
+        last_seen_at = GREATEST(a.last_seen_at, EXCLUDED.last_seen_at),
+        source_severity = COALESCE(EXCLUDED.source_severity, a.source_severity)
+      RETURNING a.id, a.external_id, a.status, (a.xmax = 0) AS inserted
+    )
+    SELECT up.id::text AS id, up.external_id, up.status::text AS status, up.inserted,
+           old.status::text AS previous_status, false AS by_fingerprint, (SELECT id::text FROM d) AS delivery_id
+    FROM up LEFT JOIN old ON old.external_id = up.external_id
+    UNION ALL
+    SELECT fp.id::text, fp.alert_external_id, 'resolved', false, 'firing', true, (SELECT id::text FROM d) FROM fp
+    UNION ALL
+    SELECT NULL, NULL, NULL, NULL, NULL, NULL, id::text FROM d`;
+}
+
+export async function storeAlerts(input: StoreInput): Promise<StoreResult> {
+  const records = mergeByExternalId(input.alerts).map((m) => toRecord(m, input.receivedAt));
+  const rows = await withRetry(() => storeStatement(input, records));
+  // The last row only says whether the delivery was new.
+  if (!rows.some((r) => r.id === null && r.delivery_id)) return previousDelivery(input.source, input.deliveryId);
+
+  const alertIds: string[] = [];
+  const changedIds: string[] = [];
+  let created = 0;
+  let updated = 0;
+  let resolved = 0;
+  for (const row of rows) {
+    if (row.id === null) continue;
+    alertIds.push(row.id);
+    if (row.by_fingerprint) {
+      resolved++;
+      changedIds.push(row.id);
+    } else if (row.inserted) {
+      created++;
+      changedIds.push(row.id);
+    } else {
+      updated++;
+      if (row.previous_status !== row.status) changedIds.push(row.id);
+      if (row.status === "resolved" && row.previous_status !== "resolved") resolved++;
+    }
+  }
+  await recordDeliveryAlerts(input.source, input.deliveryId, alertIds);
+  return { duplicate: false, alertIds, created, updated, resolved, changedIds };
+}
+
+/**
+ * Valid JSON the adapter could not map: kept raw as an alert in processing_state 'unmapped' (visible on
+ * the dashboard, never triaged), so nothing accepted is lost.
+ */
+export async function storeUnmapped(input: StoreUnmappedInput): Promise<StoreResult> {
+  const raw = pgSafeJson(input.rawBody);
+  const externalId = `unmapped:${input.deliveryId}`;
+  const reason = input.reason.replace(/\u0000/g, "");
+  const now = input.receivedAt;
+  const rows = await withRetry(
+    () => db().$queryRaw<{ id: string; inserted: boolean }[]>`
+      WITH d AS (
+        INSERT INTO webhook_deliveries (id, source, delivery_id, alert_ids, received_at)
+        VALUES (gen_random_uuid(), ${input.source}, ${input.deliveryId}, '{}', ${now})
+        ON CONFLICT (source, delivery_id) DO NOTHING
+        RETURNING id
+      )
+      INSERT INTO alerts AS a (id, source, external_id, fingerprint, status, title, message, raw_payload,
+        alert_timestamp, created_at, last_seen_at, processing_state, processing_error)
+      SELECT gen_random_uuid(), ${input.source}, ${externalId}, ${externalId}, 'firing',
+        ${`Unmapped ${input.source} payload`}, ${reason}, ${raw}::jsonb, ${now}, ${now}, ${now}, 'unmapped', ${reason}
+      FROM d
+      ON CONFLICT (source, external_id) DO UPDATE SET occurrence_count = a.occurrence_count + 1, last_seen_at = EXCLUDED.last_seen_at
+      RETURNING a.id::text AS id, (a.xmax = 0) AS inserted`,
+  );
+  if (rows.length === 0) return previousDelivery(input.source, input.deliveryId);
+  const ids = rows.map((r) => r.id);
+  await recordDeliveryAlerts(input.source, input.deliveryId, ids);
+  const created = rows.filter((r) => r.inserted).length;
+  return { duplicate: false, alertIds: ids, created, updated: ids.length - created, resolved: 0, changedIds: [] };
+}
