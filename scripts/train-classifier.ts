@@ -2,7 +2,8 @@
  * Trains the offline alert classifier (severity + team) from datasets/ml/train.jsonl and writes the
  * artifact lib/ml/models/alert-classifier.json. Deterministic for a given --seed.
  *
- *   npm run ml:train [-- --data datasets/ml/train.jsonl --seed 13 --epochs 8 --dims 32768]
+ *   npm run ml:train
+ *   npx tsx scripts/train-classifier.ts [--data datasets/ml/train.jsonl --seed 13 --epochs 10 --dims 32768 --lr 0.05 --l2 1e-5]
  *
  * The held-out set (datasets/ml/holdout.jsonl) is never read here; measure it with `npm run eval:ml`.
  */
@@ -23,14 +24,16 @@ const opt = (name: string, fallback: string) => {
 const dataFile = opt("data", "datasets/ml/train.jsonl");
 const outFile = opt("out", "lib/ml/models/alert-classifier.json");
 const seed = Number(opt("seed", "13"));
-const epochs = Number(opt("epochs", "8"));
+const epochs = Number(opt("epochs", "10"));
 const dims = Number(opt("dims", "32768"));
+const l2 = Number(opt("l2", "1e-5"));
+const learningRate = Number(opt("lr", "0.05"));
 if (/holdout/i.test(dataFile)) throw new Error("refusing to train on the held-out set");
 
 const raw = readFileSync(path.resolve(dataFile), "utf8");
 const examples = parseJsonl(raw, dataFile);
 const catalog = loadCatalog();
-console.log(`[train] ${examples.length} examples from ${dataFile}; ${dims} hashed dims; seed ${seed}`);
+console.log(`[train] ${examples.length} examples from ${dataFile}; ${dims} hashed dims; seed ${seed}; lr ${learningRate}; l2 ${l2}; ${epochs} epochs`);
 
 // 10% of the TRAINING data is kept aside to report a validation score (the held-out set is separate).
 const valEvery = 10;
@@ -50,8 +53,8 @@ examples.forEach((e, i) => {
 console.log(`[train] features built: ${xs.length} train / ${val.length} validation`);
 
 const progress = (head: string) => (epoch: number, loss: number) => console.log(`[train] ${head} epoch ${epoch}/${epochs} loss ${loss.toFixed(4)}`);
-const severity = train(xs, sevY, [...SEVERITIES], dims, { epochs, learningRate: 0.2, l2: 1e-6, seed, onEpoch: progress("severity") });
-const team = train(xs, teamY, catalog.teamIds, dims, { epochs, learningRate: 0.2, l2: 1e-6, seed: seed + 1, onEpoch: progress("team") });
+const severity = train(xs, sevY, [...SEVERITIES], dims, { epochs, learningRate, l2, seed, onEpoch: progress("severity") });
+const team = train(xs, teamY, catalog.teamIds, dims, { epochs, learningRate, l2, seed: seed + 1, onEpoch: progress("team") });
 
 const qs = quantize(severity);
 const qt = quantize(team);

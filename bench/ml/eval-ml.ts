@@ -117,7 +117,9 @@ lines.push("| entity type | offline P | offline R | offline F1 | baseline F1 | g
 lines.push("|---|---|---|---|---|---|");
 const lt = localEntities.perType();
 const bt = baseEntities.perType();
-for (const t of ENTITY_TYPES) lines.push(`| ${t} | ${f(lt[t].precision)} | ${f(lt[t].recall)} | ${f(lt[t].f1)} | ${f(bt[t].f1)} | ${lt[t].tp + lt[t].fn} |`);
+// A type with no gold values and no predictions has nothing to score.
+const g = (p: Prf, x: number) => (p.tp + p.fp + p.fn === 0 ? "–" : f(x));
+for (const t of ENTITY_TYPES) lines.push(`| ${t} | ${g(lt[t], lt[t].precision)} | ${g(lt[t], lt[t].recall)} | ${g(lt[t], lt[t].f1)} | ${g(bt[t], bt[t].f1)} | ${lt[t].tp + lt[t].fn} |`);
 const lo = localEntities.overall();
 const bo = baseEntities.overall();
 lines.push(`| **all (micro)** | ${f(lo.precision)} | ${f(lo.recall)} | **${f(lo.f1)}** | ${f(bo.f1)} | ${lo.tp + lo.fn} |`);
@@ -132,9 +134,10 @@ if (args.includes("--misses")) {
 }
 
 if (args.includes("--record")) {
+  const base = dataFile.endsWith("datasets/ml/holdout.jsonl") ? "bench/ml/quality-results" : `bench/ml/quality-results-${path.basename(dataFile, ".jsonl")}`;
   const cmd = `npm run eval:ml -- --record${dataFile !== "datasets/ml/holdout.jsonl" ? ` --data ${dataFile}` : ""}`;
   const md = [
-    "# ML quality on the held-out set",
+    `# ML quality on ${dataFile}`,
     "",
     `Command: \`${cmd}\` — recorded ${new Date().toISOString()} (deterministic: same artifact and data give the same numbers).`,
     "",
@@ -143,9 +146,9 @@ if (args.includes("--record")) {
     `Misses (offline default): ${local.misses.length} classification, ${localEntities.misses.length} entity; run with \`--misses\` to list them.`,
     "",
   ].join("\n");
-  writeFileSync("bench/ml/quality-results.md", md);
+  writeFileSync(`${base}.md`, md);
   writeFileSync(
-    "bench/ml/quality-results.json",
+    `${base}.json`,
     JSON.stringify(
       {
         command: cmd,
@@ -160,5 +163,5 @@ if (args.includes("--record")) {
       2,
     ) + "\n",
   );
-  console.log("\nrecorded bench/ml/quality-results.md and .json");
+  console.log(`\nrecorded ${base}.md and .json`);
 }

@@ -3,7 +3,7 @@
  * services in datasets/catalog/services.json. The held-out set (holdout.jsonl) is written by hand with
  * different phrasings and is never generated or trained on.
  *
- *   npx tsx datasets/ml/generate-training.ts [--count 4000] [--seed 7]
+ *   npx tsx datasets/ml/generate-training.ts [--count 15000] [--seed 7]
  *
  * Severity follows the rubric in datasets/ml/README.md (impact x tier), decided per scenario from its
  * parameters (error %, disk %, days to expiry...), so the model must learn wording and numbers, not ids.
@@ -27,7 +27,7 @@ const arg = (name: string, fallback: number) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
-const COUNT = arg("count", 4000);
+const COUNT = arg("count", 15000);
 const SEED = arg("seed", 7);
 
 // mulberry32: small seeded PRNG so the set is reproducible.
@@ -294,10 +294,161 @@ const replication: Make = (s, t, c) => {
   return { severity: byTier(sev, s.tier), rule: "ReplicationLag", title, message, entities: message.includes(c.host) ? { host: [c.host] } : ({} as Record<string, string[]>) };
 };
 
-const COMMON: Make[] = [errorRate, latency, down, crashloop, certExpiry, connRefused, appError, resources, rateLimited, infoEvent, jobFailed];
+
+// --- More alert families (rubric-driven; see README). Phrasings vary on purpose.
+
+const businessDrop: Make = (s, t) => {
+  const metric = pick(["orders per minute", "successful charges", "scans per minute", "delivered notifications", "tracking page views", "completed checkouts", "route plans written"]);
+  const drop = pick([6, 12, 18, 25, 35, 50, 70, 95]);
+  const sev: Severity = drop >= 30 ? "critical" : drop >= 10 ? "high" : "medium";
+  const title = pick([`${metric} dropped ${drop}%`, `Anomaly: ${t} ${metric} down ${drop}%`, `${t}: ${metric} below forecast`, `Drop in ${metric} (${t})`]);
+  const message = pick([
+    `${metric} on ${t} is ${drop}% below the same time last week.`,
+    `${metric} fell ${drop}% in 15 minutes; no deploy in the last hour.`,
+    `Forecast deviation -${drop}% for ${metric}. Source: ${t}.`,
+  ]);
+  return { severity: byTier(sev, s.tier), rule: "BusinessMetricDrop", title, message, entities: {} };
+};
+
+const successRate: Make = (s, t) => {
+  const normal = pick([97, 98, 99.5]);
+  const now = pick([96, 93, 88, 80, 71, 55, 20]);
+  const gap = normal - now;
+  const sev: Severity = gap >= 20 ? "critical" : gap >= 5 ? "high" : gap >= 1.5 ? "medium" : "low";
+  const what = pick(["success rate", "login success", "charge success rate", "delivery success", "sync success"]);
+  const title = pick([`${t}: ${what} below ${Math.floor(now / 10) * 10 + 10}%`, `${what} degraded on ${t}`, `Low ${what} for ${t}`]);
+  const message = pick([`${what} ${now}% over 5 min (normal ${normal}%).`, `${what} is ${now}% vs ${normal}% baseline`, `${now}% ${what}; expected ≥ ${normal}%`]);
+  return { severity: byTier(sev, s.tier), rule: "SuccessRateLow", title, message, entities: {} };
+};
+
+const noData: Make = (s, t) => {
+  const mins = pick([10, 20, 45, 90]);
+  const title = pick([`No data from ${t}`, `${t} stopped reporting`, `Heartbeat missing: ${t}`, `[No Data] ${t} metrics`]);
+  const message = pick([`No metrics received from ${t} for ${mins} minutes.`, `${t} has not sent a heartbeat for ${mins}m; the agent or the service may be down.`, `no datapoints for ${Math.round(mins / 5)} periods`]);
+  return { severity: byTier(s.tier === 1 ? "high" : "medium", s.tier), rule: "NoData", title, message, entities: {} };
+};
+
+const probe: Make = (s, t) => {
+  const total = pick([3, 4, 5]);
+  const failed = pick([1, 2, total, total]);
+  const code = pick(["502", "503", "504", "timeout"]);
+  const sev: Severity = failed === total ? "critical" : failed >= 2 ? "high" : "medium";
+  const title = pick([`Synthetic check failing: ${t}`, `Probe failed for ${t}`, `${t} health check failing from ${failed}/${total} locations`, `Uptime check ${t} DOWN`]);
+  const message = code === "timeout" ? `${failed}/${total} probe locations time out on /healthz` : `${failed}/${total} locations get HTTP ${code} from https://${s.name}.parcelwise.com/healthz`;
+  const entities: Record<string, string[]> = code === "timeout" ? {} : { httpStatus: [code], url: [`https://${s.name}.parcelwise.com/healthz`] };
+  return { severity: byTier(sev, s.tier), rule: "ProbeFailed", title, message, entities };
+};
+
+const replicasMismatch: Make = (s, t, c) => {
+  const want = pick([3, 4, 6, 8, 12]);
+  const have = pick([0, 1, Math.floor(want / 2), want - 1]);
+  const sev: Severity = have === 0 ? "critical" : have / want < 0.5 ? "high" : "medium";
+  const title = pick([`KubeDeploymentReplicasMismatch ${t}`, `${t} replicas unavailable`, `Deployment ${c.namespace}/${s.name} degraded`, `${t}: only ${have}/${want} pods ready`]);
+  const message = pick([`Deployment ${c.namespace}/${s.name} has ${have}/${want} replicas available for 15 minutes.`, `${have} of ${want} pods ready`, `${have}/${want} ready, ${want - have} pods Pending (Insufficient cpu)`]);
+  return { severity: byTier(sev, s.tier), rule: "ReplicasMismatch", title, message, entities: message.includes(c.namespace) || title.includes(c.namespace) ? { namespace: [c.namespace] } : ({} as Record<string, string[]>) };
+};
+
+const nodeProblem: Make = (s, t, c) => {
+  const cond = pick(["NotReady", "DiskPressure", "MemoryPressure", "PIDPressure"]);
+  const title = pick([`KubeNode${cond === "NotReady" ? "NotReady" : cond}`, `Node ${c.host} ${cond}`, `Kubernetes node ${cond}`]);
+  const message = pick([`${c.host} has been ${cond} for more than 15 minutes.`, `node ${c.host} condition ${cond}=True; pods being evicted`, `${cond} on ${c.host}`]);
+  return { severity: cond === "NotReady" ? "high" : "medium", rule: "NodeProblem", title, message, entities: { host: [c.host] } };
+};
+
+const stuckQueue: Make = (s, t) => {
+  const q = `${s.name.split("-")[0]}.${pick(["jobs", "events", "tasks", "outbound"])}`;
+  const n = pick([120, 900, 4_000, 18_000, 95_000]);
+  const consumers = pick([0, 0, 1, 4]);
+  const dlq = chance(0.3);
+  const sev: Severity = dlq ? "medium" : consumers === 0 ? "high" : n >= 50_000 ? "high" : n >= 5_000 ? "medium" : "low";
+  const title = dlq ? pick([`DLQ not empty: ${q}.dlq`, `${t} dead letters`]) : pick([`Queue ${q} backing up`, `${t} queue depth high`, `RabbitmqQueueMessagesReady ${q}`]);
+  const message = dlq ? `${n} messages in dead-letter queue ${q}.dlq` : `queue ${q} has ${n.toLocaleString("en-US")} ready messages and ${consumers} consumers; oldest ${int(2, 90)} min`;
+  return { severity: byTier(sev, s.tier), rule: "QueueBacklog", title, message, entities: { queue: [dlq ? `${q}.dlq` : q] } };
+};
+
+const quota: Make = (s, t) => {
+  const what = pick(["API quota", "credits", "rate limit", "concurrency limit", "Lambda throttles", "CPU quota"]);
+  const exhausted = chance(0.5);
+  const title = exhausted ? pick([`${what} exhausted for ${t}`, `${t}: ${what} exceeded`]) : pick([`${t} at ${int(80, 95)}% of ${what}`, `${what} nearly used up (${t})`]);
+  const message = exhausted ? pick([`${t} requests are rejected until the quota resets.`, `throttled: ${int(20, 400)} calls rejected in 5 min`]) : `usage ${int(80, 95)}% of ${what}; resets in ${int(2, 20)} days`;
+  return { severity: byTier(exhausted ? "high" : "low", s.tier), rule: "Quota", title, message, entities: {} };
+};
+
+const dataWrong: Make = (s, t) => {
+  const money = chance(0.3);
+  const pct = pick([0.5, 2, 3, 8, 15]);
+  const title = money ? pick([`Customers charged twice`, `${t}: duplicate charges`, `Ledger mismatch found by reconciliation`]) : pick([`${t} returning wrong results`, `Stale data in ${t}`, `${t} data not updating`]);
+  const message = money
+    ? pick([`${int(3, 60)} confirmed duplicate charges since the ${int(8, 16)}:${pick(["05", "20", "40"])} deploy`, `reconciliation found ${int(2, 40)} mismatches totalling EUR ${int(100, 9000)}`])
+    : pick([`about ${pct}% of responses wrong since the last deploy`, `data is ${int(20, 300)} minutes stale`, `not updating since ${int(6, 11)}:${pick(["00", "14", "40"])}`]);
+  const sev: Severity = money ? (message.includes("duplicate") ? "critical" : "medium") : message.includes("%") && pct >= 8 ? "high" : "medium";
+  return { severity: byTier(sev, s.tier), rule: "DataIncorrect", title, message, entities: {} };
+};
+
+const mobileCrash: Make = (s, t) => {
+  const pct = pick([0.3, 0.8, 1.5, 3, 6]);
+  const sev: Severity = pct >= 2 ? "high" : pct >= 1 ? "medium" : "low";
+  const title = pick([`${t} crash rate ${pct}%`, `Crash-free sessions dropped (${t})`, `App crashes after release (${t})`]);
+  const message = `Crash rate ${pct}% of sessions on version ${int(3, 5)}.${int(0, 20)}.${int(0, 9)} (${pick(["Android 14", "iOS 18", "all platforms"])})`;
+  return { severity: sev, rule: "AppCrashes", title, message, entities: {} };
+};
+
+const gc: Make = (s, t, c) => {
+  const heap = pick([78, 86, 92, 97]);
+  const pause = pick([0.2, 0.8, 2.5, 6]);
+  const sev: Severity = heap >= 95 || pause >= 5 ? "high" : heap >= 85 ? "medium" : "low";
+  const title = pick([`JVM heap high on ${t}`, `${t} long GC pauses`, `OutOfMemory risk ${t}`]);
+  const message = `heap ${heap}% used, GC pause p99 ${pause}s on ${c.host}`;
+  return { severity: byTier(sev, s.tier), rule: "JvmHeap", title, message, entities: { host: [c.host] } };
+};
+
+const notice: Make = (s, t) => {
+  // Notices whose words sound alarming but need no action.
+  const title = pick([
+    `Weekly error budget report for ${t}`,
+    `Critical-path latency report ready (${t})`,
+    `High availability failover test passed for ${t}`,
+    `Disaster recovery drill completed: ${t}`,
+    `${t} upgrade to ${int(10, 17)}.${int(0, 9)} finished`,
+    `Planned maintenance: ${t} ${pick(["Sunday 02:00 UTC", "tonight 01:00-02:00 UTC", "on Tuesday"])}`,
+    `Backup of ${t} succeeded`,
+    `FYI: ${t} rolling restart scheduled`,
+    `Low-priority: ${t} dashboard renamed`,
+    `Alert rule for ${t} updated`,
+    `${t} autoscaled to ${int(4, 20)} replicas`,
+    `Test notification from ${t} (please ignore)`,
+  ]);
+  const message = pick([``, `No action needed.`, `For information only.`, `All checks passed; no errors observed.`, `Report attached.`, `Expect brief blips.`]);
+  return { severity: "info", rule: "Notice", title, message, entities: {} };
+};
+
+const authFailures: Make = (s, t) => {
+  const pct = pick([0.7, 2, 6, 14, 38, 100]);
+  const sev: Severity = pct >= 25 ? "critical" : pct >= 5 ? "high" : pct >= 1 ? "medium" : "low";
+  const what = pick(["login failures", "token validation errors", "SAML assertion errors", "401 responses", "sign-in errors"]);
+  const title = pick([`${t}: ${what}`, `Elevated ${what} on ${t}`, `${what} ${pct}%`]);
+  const message = pick([`${pct}% of attempts fail in the last 10 minutes`, `${what} for ${pct}% of users since the key rotation`, `${pct}% of sign-ins rejected`]);
+  return { severity: byTier(sev, s.tier), rule: "AuthFailures", title, message, entities: /401/.test(title + message) ? { httpStatus: ["401"] } : ({} as Record<string, string[]>) };
+};
+
+const lateJob: Make = (s, t) => {
+  const hours = pick([0.5, 1, 3, 6]);
+  const blocks = chance(0.4);
+  const title = pick([`${t} batch late`, `Nightly run of ${t} has not finished`, `${t} job delayed`, `SLA risk: ${t} batch`]);
+  const message = blocks
+    ? `${t} is ${hours}h late; downstream deliveries start at 06:00 and will be blocked if it does not finish.`
+    : `finished ${hours}h later than usual; no downstream impact`;
+  return { severity: byTier(blocks ? (hours >= 3 ? "critical" : "high") : hours >= 3 ? "medium" : "low", s.tier), rule: "JobLate", title, message, entities: {} };
+};
+
+const COMMON: Make[] = [
+  errorRate, latency, down, crashloop, certExpiry, connRefused, appError, resources, rateLimited, infoEvent, jobFailed,
+  businessDrop, successRate, noData, probe, replicasMismatch, stuckQueue, quota, dataWrong, notice, notice, authFailures, lateJob, gc,
+];
 function scenariosFor(s: Service): Make[] {
-  if (KINDS_DB.has(s.name)) return [dbDeadlock, dbDeadlock, disk, disk, replication, replication, down, connRefused, resources, infoEvent];
-  if (INFRA.has(s.name)) return [down, disk, resources, consumerLag, consumerLag, crashloop, certExpiry, infoEvent, connRefused, jobFailed];
+  if (KINDS_DB.has(s.name)) return [dbDeadlock, dbDeadlock, disk, disk, replication, replication, down, connRefused, resources, infoEvent, notice, noData, quota];
+  if (INFRA.has(s.name)) return [down, disk, resources, consumerLag, consumerLag, crashloop, certExpiry, infoEvent, connRefused, jobFailed, nodeProblem, nodeProblem, stuckQueue, replicasMismatch, notice, gc, quota, probe];
+  if (s.team === "mobile") return [...COMMON, mobileCrash, mobileCrash];
   return [...COMMON, consumerLag, dbDeadlock];
 }
 
@@ -359,6 +510,19 @@ function render(source: string, s: Service, sc: Scenario, c: Ctx, svcText: strin
   return { title, message, labels };
 }
 
+const IMPACT_BLOCKING = [
+  "Customers cannot complete payment.",
+  "customers cannot pay",
+  "Drivers are unable to scan parcels.",
+  "users cannot log in",
+  "Checkout is blocked for all customers.",
+  "Tracking pages show errors to everyone.",
+  "Depots cannot dispatch; parcels are piling up.",
+  "Customer impact: orders failing.",
+  "all customers affected",
+];
+const IMPACT_NONE = ["No customer impact.", "no user impact so far", "Internal only, customers unaffected.", "Impact: none observed.", "Retries succeed; no visible impact."];
+
 const SOURCES = ["alertmanager", "datadog", "sentry", "grafana", "cloudwatch", "pagerduty", "generic"];
 
 function ctxFor(s: Service): Ctx {
@@ -376,9 +540,31 @@ for (let i = 0; i < COUNT; i++) {
   const c = ctxFor(s);
   const svcText = mention(s);
   const sc = pick(scenariosFor(s))(s, svcText, c);
+  // Rubric: problems outside production are one step less urgent (never below low); the environment is
+  // then always visible in the alert.
+  if (c.env !== "production" && sc.severity !== "info") {
+    sc.severity = sc.severity === "low" ? "low" : shift(sc.severity, 1);
+    if (!sc.message.includes(c.envText)) sc.message = `${sc.message} (${c.envText})`.trim();
+  }
+  // Stated impact decides as much as the metric (rubric): customers blocked → critical, none → one step lower.
+  if (sc.severity !== "info" && c.env === "production" && chance(0.15)) {
+    if (chance(0.5)) {
+      sc.message = `${sc.message} ${pick(IMPACT_BLOCKING)}`.trim();
+      if (s.tier <= 2) sc.severity = "critical";
+    } else {
+      sc.message = `${sc.message} ${pick(IMPACT_NONE)}`.trim();
+      sc.severity = sc.severity === "low" ? "low" : shift(sc.severity, 1);
+    }
+  }
   const source = pick(SOURCES);
   const withLabels = chance(0.55);
   const r = render(source, s, sc, c, svcText, withLabels);
+  // Recovery notifications of any scenario are informational.
+  if (sc.severity !== "info" && chance(0.07)) {
+    sc.severity = "info";
+    r.title = pick([`[Recovered] ${r.title}`, `RESOLVED: ${r.title}`, `OK: ${r.title}`, `[RESOLVED] ${r.title}`]);
+    r.message = pick([`State changed to OK. ${r.message}`, `Recovered after ${int(3, 50)} minutes.`, `back to normal`, r.message]);
+  }
   out.push({
     id: `train-${i + 1}`,
     source,

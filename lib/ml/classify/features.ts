@@ -10,7 +10,7 @@ import type { AlertText } from "@/lib/ml/types";
  * platform's own severity are left out: the classifier only predicts when the platform said nothing.
  */
 
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 3;
 const IGNORED_LABELS = new Set(["severity", "priority", "level", "status", "state", "cloudwatch_state", "cloudwatch_previous_state", "urgency", "alert_transition", "transition"]);
 
 export function fnv1a(s: string): number {
@@ -46,18 +46,83 @@ function bin(value: number, edges: number[]): string {
   return String(i);
 }
 
-/** Numbers with units, binned, so thresholds generalise across values never seen in training. */
-function numberFeatures(text: string, emit: (f: string) => void) {
-  const t = text.toLowerCase();
-  for (const m of t.matchAll(/(\d+(?:\.\d+)?)\s*%/g)) emit(`pct:${bin(Number(m[1]), [1, 5, 10, 25, 50, 70, 80, 85, 90, 95, 99])}`);
-  for (const m of t.matchAll(/(-?\d+)\s*(?:d|days?)\b/g)) emit(`days:${bin(Number(m[1]), [1, 4, 8, 15, 31])}`);
-  for (const m of t.matchAll(/(\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?|min|minutes?|h|hours?)\b/g)) {
-    const unit = m[2];
-    const secs = Number(m[1]) * (unit === "ms" ? 0.001 : unit.startsWith("m") ? 60 : unit.startsWith("h") ? 3600 : 1);
-    emit(`dur:${bin(secs, [0.1, 0.3, 0.5, 1, 2, 5, 30, 120, 900, 3600])}`);
+// What a number near these words measures; the same 3% means different things for errors and free disk.
+const CONTEXTS: [string, RegExp][] = [
+  ["free", /^(free|available|left|remaining|headroom)$/],
+  ["disk", /^(disk|volume|filesystem|storage|space|inode|pvc|wal|partition|persistentvolume|\/data|mount)/],
+  ["err", /^(error|errors|fail|failed|failing|failure|failures|5xx|4xx|500s|502s|503s|declin|decline|declines|bounce|reject|rejected|exception|timeout|timeouts|crash)/],
+  ["ok", /^(success|successful|conversion|delivered|ok|crash-free|healthy|ready|availability)$/],
+  ["drop", /^(drop|dropped|fell|fewer|below|down|lower|decrease|decreased)$/],
+  ["res", /^(cpu|memory|heap|utilisation|utilization|usage|saturation|quota|connections|max_connections)$/],
+];
+
+function contextOf(tokens: string[], i: number): string {
+  for (let d = 1; d <= 4; d++) {
+    for (const j of [i - d, i + d]) {
+      const w = tokens[j];
+      if (!w) continue;
+      for (const [name, re] of CONTEXTS) if (re.test(w)) return name;
+    }
   }
-  for (const m of t.matchAll(/\b(\d{1,3}(?:,\d{3})+|\d{4,})\b/g)) emit(`mag:${Math.floor(Math.log10(Number(m[1].replace(/,/g, ""))))}`);
-  for (const m of t.matchAll(/\b([2-5])\d\d\b/g)) emit(`http:${m[1]}xx`);
+  return "none";
+}
+
+const DURATION = /^(\d+(?:\.\d+)?)(ms|s|sec|secs|seconds?|m|min|mins|minutes?|h|hours?|d|days?)$/;
+
+function seconds(value: number, unit: string): number {
+  if (unit === "ms") return value / 1000;
+  if (unit.startsWith("d")) return value * 86400;
+  if (unit.startsWith("h")) return value * 3600;
+  if (unit === "m" || unit.startsWith("min")) return value * 60;
+  return value;
+}
+
+/**
+ * Numbers with units, binned and tagged with what they measure (error %, free %, lag, expiry...), and
+ * the ratio of a value to the threshold/objective it is compared with, so thresholds generalise across
+ * values never seen in training.
+ */
+function numberFeatures(text: string, emit: (f: string) => void) {
+  const t = text.toLowerCase().replace(/(\d),(\d{3})/g, "$1$2");
+  // Tokens keep numbers with their unit: "97%", "1.9s", "450ms", "2/6".
+  const tokens = t.match(/\d+(?:\.\d+)?\s?(?:%|ms|s|secs?|seconds?|m|mins?|minutes?|h|hours?|d|days?)?(?![a-z])|\d+\/\d+|[a-z][a-z0-9_/-]*/g) ?? [];
+  const compact = tokens.map((x) => x.replace(/\s+/g, ""));
+  const durations: number[] = [];
+  compact.forEach((tok, i) => {
+    const pct = /^(\d+(?:\.\d+)?)%$/.exec(tok);
+    if (pct) {
+      const v = Number(pct[1]);
+      const b = bin(v, [1, 2, 5, 10, 20, 25, 30, 50, 70, 80, 85, 90, 95, 98]);
+      emit(`pct:${b}`);
+      emit(`pct:${contextOf(compact, i)}:${b}`);
+      return;
+    }
+    const frac = /^(\d+)\/(\d+)$/.exec(tok);
+    if (frac && Number(frac[2]) > 0) {
+      emit(`frac:${bin(Number(frac[1]) / Number(frac[2]), [0.01, 0.34, 0.5, 0.67, 0.99])}`);
+      return;
+    }
+    const dur = DURATION.exec(tok);
+    if (dur) {
+      const secs = seconds(Number(dur[1]), dur[2]);
+      durations.push(secs);
+      const ctx = /expir|valid|renew|cert/.test(compact.slice(Math.max(0, i - 6), i + 3).join(" ")) ? "expiry" : /behind|lag|late|delay|old|stale/.test(compact.slice(Math.max(0, i - 4), i + 4).join(" ")) ? "lag" : "dur";
+      emit(`${ctx}:${bin(secs, [0.1, 0.3, 0.5, 1, 2, 5, 30, 120, 900, 3600, 4 * 86400, 8 * 86400, 15 * 86400, 31 * 86400])}`);
+      return;
+    }
+    if (/^\d+$/.test(tok) && !/^[2-5]\d\d$/.test(tok)) {
+      // Counts: "restarted 45 times", "2400000 messages behind", "affected 903 users".
+      const next = compact[i + 1] && /^[a-z]/.test(compact[i + 1]) ? stem(compact[i + 1]) : "_";
+      emit(`cnt:${next}:${bin(Number(tok), [3, 10, 30, 100, 500, 1000, 10000, 100000, 1000000])}`);
+    }
+    if (/^[2-5]\d\d$/.test(tok)) emit(`http:${tok[0]}xx`);
+  });
+  // "p99 2.9s (SLO 400ms)", "2,900 ms > 1,000 ms": how far over the line.
+  if (durations.length >= 2 && durations[1] > 0) {
+    emit(`ratio:${bin(durations[0] / durations[1], [0.8, 1.2, 1.5, 2, 3, 5, 10, 20])}`);
+  }
+  const cmp = /(\d+(?:\.\d+)?)\s*(?:>|>=|above|over|vs\.?|exceeds?)\s*(?:threshold\s*)?(\d+(?:\.\d+)?)/.exec(t);
+  if (cmp && Number(cmp[2]) > 0) emit(`cmp:${bin(Number(cmp[1]) / Number(cmp[2]), [1.05, 1.2, 1.5, 2, 3, 5, 10, 30])}`);
 }
 
 export function alertFeatures(alert: AlertText, catalog: ServiceCatalog | undefined, emit: (feature: string, weight: number) => void): void {
@@ -69,7 +134,18 @@ export function alertFeatures(alert: AlertText, catalog: ServiceCatalog | undefi
   const all = [...titleWords, ...messageWords];
   for (const w of all) emit(`w:${w}`, 0.7);
   for (let i = 0; i + 1 < all.length; i++) emit(`b:${all[i]}_${all[i + 1]}`, 0.5);
-  numberFeatures(`${alert.title}\n${alert.message}`, (f) => emit(f, 1));
+  // Number features alone, and crossed with the title's words: the same "pct:err:5" means more on a
+  // payment flow than on a batch job; a linear model needs the pair to learn that.
+  const nums: string[] = [];
+  numberFeatures(`${alert.title}\n${alert.message}`, (f) => nums.push(f));
+  const titleSet = [...new Set(titleWords)].slice(0, 12);
+  for (const f of nums) {
+    emit(f, 1);
+    for (const w of titleSet) emit(`x:${w}:${f}`, 0.3);
+  }
+  const head = alert.title.trim().toLowerCase();
+  const marker = /^\[?(recovered|resolved|ok|triggered|warn|warning|alert|firing|no data)\b/.exec(head.replace(/^\[firing:\d+\]\s*/, "[firing] "));
+  if (marker) emit(`mark:${marker[1]}`, 1.5);
 
   const labelText: string[] = [];
   for (const [k, v] of Object.entries(alert.labels ?? {})) {
