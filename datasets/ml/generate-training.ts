@@ -441,14 +441,114 @@ const lateJob: Make = (s, t) => {
   return { severity: byTier(blocks ? (hours >= 3 ? "critical" : "high") : hours >= 3 ? "medium" : "low", s.tier), rule: "JobLate", title, message, entities: {} };
 };
 
+const dependencyOutage: Make = (s, t) => {
+  const provider = pick(["Stripe", "Adyen", "Twilio", "SendGrid", "Google Maps", "Okta", "AWS S3", "Snowflake", "APNs", "FCM"]);
+  const pct = pick([3, 15, 40, 100]);
+  const sev: Severity = pct >= 40 ? "critical" : pct >= 10 ? "high" : "medium";
+  const title = pick([`${provider} degraded: ${t} affected`, `${t}: calls to ${provider} failing`, `Third-party outage (${provider})`, `${provider} errors from ${t}`]);
+  const message = pick([`${pct}% of requests from ${t} to ${provider} fail (status page: investigating).`, `${provider} returns 5xx for ${pct}% of calls; retries exhausted`, `${pct}% failures talking to ${provider}`]);
+  return { severity: byTier(sev, s.tier), rule: "ProviderErrors", title, message, entities: {} };
+};
+
+const poolExhausted: Make = (s, t) => {
+  const what = pick(["connection pool", "thread pool", "worker pool", "DB pool"]);
+  const waiting = pick([4, 40, 300, 2000]);
+  const sev: Severity = waiting >= 300 ? "critical" : waiting >= 40 ? "high" : "medium";
+  const title = pick([`${t} ${what} exhausted`, `${what} saturation on ${t}`, `${t}: requests waiting for ${what}`]);
+  const message = pick([`${waiting} requests waiting for a connection; pool max 50 in use`, `${what} 50/50 busy, ${waiting} queued, timeouts rising`, `HikariPool-1 - Connection is not available, request timed out after 30000ms (${waiting} waiting)`]);
+  return { severity: byTier(sev, s.tier), rule: "PoolExhausted", title, message, entities: {} };
+};
+
+const dnsFailures: Make = (s, t) => {
+  const code = pick(["ENOTFOUND", "EAI_AGAIN"]);
+  const pct = pick([1, 5, 30]);
+  const sev: Severity = pct >= 25 ? "critical" : pct >= 5 ? "high" : "medium";
+  const title = pick([`DNS resolution failures in ${t}`, `${t}: getaddrinfo ${code}`, `CoreDNS errors affecting ${t}`]);
+  const message = `${pct}% of lookups fail with ${code} (${pick(["payments-api.internal", "redis.platform.svc", "maps.googleapis.com"])})`;
+  return { severity: byTier(sev, s.tier), rule: "DnsFailures", title, message, entities: { errorCode: [code] } };
+};
+
+const clusterHealth: Make = (s, t) => {
+  const color = pick(["yellow", "red", "yellow"]);
+  const title = pick([`${t} cluster health ${color.toUpperCase()}`, `Cluster status ${color} on ${t}`, `${t}: unassigned shards`]);
+  const message = color === "red" ? `${int(1, 30)} primary shards unassigned; some indices unavailable` : `${int(1, 40)} replica shards unassigned after node restart; all primaries allocated`;
+  return { severity: byTier(color === "red" ? "critical" : "medium", s.tier), rule: "ClusterHealth", title, message, entities: {} };
+};
+
+const brokerProblem: Make = (s, t, c) => {
+  const kind = pick(["under-replicated partitions", "offline partitions", "ISR shrinking", "broker down", "controller election"]);
+  const sev: Severity = kind === "offline partitions" ? "critical" : kind === "controller election" ? "low" : "high";
+  const title = pick([`Kafka ${kind}`, `${t}: ${kind}`, `${kind} on ${c.host}`]);
+  const message = `${kind}: ${int(1, 60)} partitions affected on ${c.host}`;
+  return { severity: sev, rule: "BrokerProblem", title, message, entities: { host: [c.host] } };
+};
+
+const backupFailed: Make = (s, t) => {
+  const missed = pick([1, 2, 3]);
+  const title = pick([`Backup failed: ${t}`, `${t} snapshot did not complete`, `Nightly backup of ${t} missing`]);
+  const message = `${missed} consecutive backup${missed > 1 ? "s" : ""} failed (last good backup ${missed * 24}h ago)`;
+  return { severity: missed >= 2 ? "high" : "medium", rule: "BackupFailed", title, message, entities: {} };
+};
+
+const tlsHandshake: Make = (s, t) => {
+  const code = pick(["ERR_TLS_CERT_ALTNAME_INVALID", "CERT_HAS_EXPIRED", "UNABLE_TO_VERIFY_LEAF_SIGNATURE"]);
+  const pct = pick([2, 20, 100]);
+  const sev: Severity = pct >= 50 ? "critical" : pct >= 10 ? "high" : "medium";
+  const title = pick([`TLS handshake failures on ${t}`, `${t}: certificate errors (${code})`, `x509 errors calling ${t}`]);
+  const message = `${pct}% of connections to ${t} fail the TLS handshake with ${code}`;
+  return { severity: byTier(sev, s.tier), rule: "TlsErrors", title, message, entities: { errorCode: [code] } };
+};
+
+const errors4xx: Make = (s, t) => {
+  const code = pick(["400", "401", "403", "404", "409", "422"]);
+  const pct = pick([2, 6, 15, 40]);
+  const sev: Severity = pct >= 30 ? "high" : pct >= 5 ? "medium" : "low";
+  const title = pick([`Elevated ${code}s on ${t}`, `${t} 4xx ratio high`, `Client errors (${code}) on ${t}`]);
+  const message = `${pct}% of responses are HTTP ${code}; clients may be sending bad requests after their release`;
+  return { severity: byTier(sev, s.tier), rule: "ClientErrors", title, message, entities: { httpStatus: [code] } };
+};
+
+const securitySignal: Make = (s, t) => {
+  const what = pick(["failed logins from one IP range", "unusual admin API calls", "token reuse detected", "WAF blocked requests spike"]);
+  const n = pick([50, 800, 12000]);
+  const title = pick([`Security: ${what} on ${t}`, `${t} ${what}`, `Possible credential stuffing against ${t}`]);
+  const message = `${n} events in 10 minutes (${what})`;
+  return { severity: n >= 10000 ? "high" : n >= 500 ? "medium" : "low", rule: "Security", title, message, entities: {} };
+};
+
+const siteLink: Make = (s, t) => {
+  const site = pick(["HAM-1", "LEJ-1", "DUS-2", "MUC-3", "LYS-2", "AMS-1"]);
+  const down = chance(0.6);
+  const title = down ? pick([`Site ${site} offline`, `VPN tunnel down ${site}`, `${site}: no connectivity to ${t}`]) : pick([`Packet loss to ${site}`, `${site} link degraded`]);
+  const message = down ? `Site ${site} lost its connection; scanners and printers there run offline.` : `${pick([2, 5, 12])}% packet loss on the ${site} tunnel; latency ${int(80, 400)}ms`;
+  return { severity: down ? "critical" : "medium", rule: "SiteLink", title, message, entities: {} };
+};
+
+const clockSkew: Make = (s, t, c) => {
+  const secs = pick([0.5, 2, 30]);
+  const title = pick([`Clock skew on ${c.host}`, `NTP drift ${t}`]);
+  const message = `clock offset ${secs}s on ${c.host}; token validation may fail above 5s`;
+  return { severity: secs >= 5 ? "high" : secs >= 1 ? "medium" : "low", rule: "ClockSkew", title, message, entities: { host: [c.host] } };
+};
+
+const configError: Make = (s, t) => {
+  const rolledBack = chance(0.5);
+  const title = pick([`${t} deploy failed`, `Rollout of ${t} stuck`, `${t}: invalid configuration after deploy`]);
+  const message = rolledBack ? `automatic rollback succeeded; previous version serving` : `new pods fail to start: missing env var ${pick(["DATABASE_URL", "KAFKA_BROKERS", "REDIS_URL"])}; old replicas still serving`;
+  return { severity: rolledBack ? "low" : "medium", rule: "DeployFailed", title, message, entities: {} };
+};
+
 const COMMON: Make[] = [
   errorRate, latency, down, crashloop, certExpiry, connRefused, appError, resources, rateLimited, infoEvent, jobFailed,
   businessDrop, successRate, noData, probe, replicasMismatch, stuckQueue, quota, dataWrong, notice, notice, authFailures, lateJob, gc,
+  dependencyOutage, poolExhausted, dnsFailures, tlsHandshake, errors4xx, securitySignal, configError, backupFailed,
 ];
 function scenariosFor(s: Service): Make[] {
-  if (KINDS_DB.has(s.name)) return [dbDeadlock, dbDeadlock, disk, disk, replication, replication, down, connRefused, resources, infoEvent, notice, noData, quota];
-  if (INFRA.has(s.name)) return [down, disk, resources, consumerLag, consumerLag, crashloop, certExpiry, infoEvent, connRefused, jobFailed, nodeProblem, nodeProblem, stuckQueue, replicasMismatch, notice, gc, quota, probe];
+  if (KINDS_DB.has(s.name)) return [dbDeadlock, dbDeadlock, disk, disk, replication, replication, down, connRefused, resources, infoEvent, notice, noData, quota, backupFailed, backupFailed, poolExhausted];
+  if (INFRA.has(s.name)) return [down, disk, resources, consumerLag, consumerLag, crashloop, certExpiry, infoEvent, connRefused, jobFailed, nodeProblem, nodeProblem, stuckQueue, replicasMismatch, notice, gc, quota, probe, clusterHealth, brokerProblem, dnsFailures, clockSkew, backupFailed, poolExhausted];
   if (s.team === "mobile") return [...COMMON, mobileCrash, mobileCrash];
+  if (s.team === "warehouse") return [...COMMON, siteLink, siteLink, consumerLag];
+  if (s.team === "identity") return [...COMMON, securitySignal, authFailures, clockSkew];
   return [...COMMON, consumerLag, dbDeadlock];
 }
 
@@ -470,7 +570,8 @@ function render(source: string, s: Service, sc: Scenario, c: Ctx, svcText: strin
       message = chance(0.5) ? `${sc.message}` : `summary: ${sc.title}. description: ${sc.message}`;
       break;
     case "datadog":
-      title = `[${pick(["Triggered", "Warn", "Alert"])}] ${sc.title}${chance(0.5) ? ` on ${c.envText}` : ""}`;
+      // Datadog's [Warn] is the warning threshold: used for the less urgent levels.
+      title = `[${sc.severity === "low" ? "Warn" : sc.severity === "medium" ? pick(["Warn", "Warn", "Triggered"]) : pick(["Triggered", "Alert"])}] ${sc.title}${chance(0.5) ? ` on ${c.envText}` : ""}`;
       if (withLabels) {
         labels.service = s.name;
         labels.env = c.envText;
