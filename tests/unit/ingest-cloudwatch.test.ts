@@ -160,6 +160,13 @@ describe("cloudwatch adapter: subscription handshake", () => {
     expect(served.some((u) => u.startsWith("/?Action=ConfirmSubscription&TopicArn=arn:aws:sns:eu-west-1:412398765210:parcelwise-prod-alarms&Token=2336"))).toBe(true);
   });
 
+  it("answers 502 naming the problem when SNS refuses the confirmation", async () => {
+    const confirmation = { ...fixture("subscription-confirmation"), SubscribeURL: "https://sns.eu-west-1.amazonaws.com/?Action=Nope" };
+    const result = await cloudwatchAdapter.parse(confirmation, request(confirmation));
+    if (result.kind !== "control" || !result.action) throw new Error("expected a confirming action");
+    await expect(result.action()).rejects.toMatchObject({ status: 502, code: "sns_confirmation_failed", message: expect.stringMatching(/HTTP 404/) });
+  });
+
   it("never GETs a SubscribeURL outside Amazon SNS", async () => {
     const hostile = { ...fixture("subscription-confirmation"), SubscribeURL: "https://attacker.example/?Action=ConfirmSubscription" };
     const result = await cloudwatchAdapter.parse(hostile, request(hostile));

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Env } from "@/lib/env";
+import { ApiError } from "@/lib/http/api-error";
 import type { ParseResult, SourceAdapter } from "../adapter";
 import type { NormalizedAlert, VerifyResult, WebhookRequest } from "../types";
 import { parseDate, parseNestedJson } from "../parse-helpers";
@@ -134,7 +135,11 @@ function subscriptionConfirmation(sns: Envelope): ParseResult {
     kind: "control",
     status: 200,
     body: { ok: true, type: sns.Type, topicArn: sns.TopicArn, confirming: true },
-    action: () => confirmSnsSubscription(url),
+    // SNS retries an unconfirmed subscription, so a failure is answered as an error it will see.
+    action: () =>
+      confirmSnsSubscription(url).catch((error: Error) => {
+        throw new ApiError(502, "sns_confirmation_failed", `Could not confirm the SNS subscription: ${error.message}`);
+      }),
   };
 }
 
