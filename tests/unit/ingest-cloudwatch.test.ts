@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { cloudwatchAdapter } from "@/lib/ingest/sources/cloudwatch";
+import { awsRegionCode } from "@/lib/ingest/sources/aws-regions";
 import { isAwsSnsCertificateUrl, setSnsFetcher } from "@/lib/ingest/sources/sns-certificates";
 import type { NormalizedAlert } from "@/lib/ingest/types";
 
@@ -250,6 +251,40 @@ describe("cloudwatch adapter: alarm mapping", () => {
     const other = { ...e, Message: JSON.stringify({ "detail-type": "EC2 Instance State-change Notification" }) };
     expect(await cloudwatchAdapter.parse(other, request(other))).toMatchObject({ kind: "unmapped", reason: expect.stringMatching(/AlarmName/) });
     expect(await cloudwatchAdapter.parse({ foo: 1 }, request("{}"))).toMatchObject({ kind: "unmapped" });
+  });
+
+  it("maps composite alarms, which have a rule instead of a metric", async () => {
+    const e = fixture("alarm");
+    const composite = {
+      AlarmName: "checkout-degraded",
+      AlarmDescription: "Checkout is failing for customers",
+      AWSAccountId: "412398765210",
+      NewStateValue: "ALARM",
+      NewStateReason: "arn:aws:cloudwatch:eu-west-1:412398765210:alarm:checkout-web-5xx transitioned to ALARM at Tuesday 24 November, 2026 12:03:02 UTC",
+      StateChangeTime: "2026-11-24T12:03:09.114+0000",
+      Region: "Europe (Ireland)",
+      AlarmArn: "arn:aws:cloudwatch:eu-west-1:412398765210:alarm:checkout-degraded",
+      OldStateValue: "OK",
+      AlarmRule: 'ALARM("checkout-web-5xx") AND ALARM("payments-api-latency")',
+    };
+    const body = { ...e, Message: JSON.stringify(composite) };
+    const result = await cloudwatchAdapter.parse(body, request(body));
+    if (result.kind !== "alerts") throw new Error(JSON.stringify(result));
+    expect(result.alerts[0]).toMatchObject({ title: "checkout-degraded", status: "firing", labels: { region: "eu-west-1", alarm_name: "checkout-degraded" } });
+    expect(result.alerts[0].labels.metric_name).toBeUndefined();
+    expect(result.alerts[0].message).toContain('Rule: ALARM("checkout-web-5xx") AND ALARM("payments-api-latency")');
+  });
+
+  it("turns CloudWatch's region display names into codes", () => {
+    expect(awsRegionCode("US East (N. Virginia)")).toBe("us-east-1");
+    expect(awsRegionCode("EU (Ireland)")).toBe("eu-west-1");
+    expect(awsRegionCode("Europe (Frankfurt)")).toBe("eu-central-1");
+    expect(awsRegionCode("South America (Sao Paulo)")).toBe("sa-east-1");
+    expect(awsRegionCode("South America (São Paulo)")).toBe("sa-east-1");
+    expect(awsRegionCode("  asia pacific (tokyo) ")).toBe("ap-northeast-1");
+    expect(awsRegionCode("ap-southeast-2")).toBe("ap-southeast-2");
+    expect(awsRegionCode("Somewhere (New)", "arn:aws:cloudwatch:ca-west-1:1:alarm:x")).toBe("ca-west-1");
+    expect(awsRegionCode("Somewhere (New)")).toBeUndefined();
   });
 
   it("uses the SNS MessageId as the delivery id (SNS retries keep it)", () => {

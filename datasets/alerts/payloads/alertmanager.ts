@@ -1,6 +1,8 @@
 import type { SampleAlert } from "../sample-alerts";
 import { GO_ZERO_TIME, groupKey, promFingerprint, promLabels } from "./prometheus-labels";
 
+const quirk = (id: string, n: number) => Number.parseInt(id[n], 16) % 4 === 0;
+
 /** Prometheus Alertmanager webhook body (version 4) for one alert group. */
 export function alertmanagerPayload(input: SampleAlert | SampleAlert[], options: { truncatedAlerts?: number } = {}) {
   const alerts = Array.isArray(input) ? input : [input];
@@ -12,7 +14,7 @@ export function alertmanagerPayload(input: SampleAlert | SampleAlert[], options:
   return {
     version: "4",
     groupKey: groupKey(`{}/{team="${first.team}"}`, groupLabels),
-    truncatedAlerts: options.truncatedAlerts ?? 0,
+    truncatedAlerts: options.truncatedAlerts ?? (alerts.length > 2 && quirk(first.id, 2) ? 4 : 0),
     status: anyFiring ? "firing" : "resolved",
     receiver: `opsrelay-${first.team}`,
     groupLabels,
@@ -25,7 +27,8 @@ export function alertmanagerPayload(input: SampleAlert | SampleAlert[], options:
       annotations: annotations(a),
       startsAt: a.startedAt.toISOString(),
       endsAt: a.status === "resolved" && a.endedAt ? a.endedAt.toISOString() : GO_ZERO_TIME,
-      generatorURL: `https://prometheus.parcelwise.internal/graph?g0.expr=${encodeURIComponent(a.metric.query)}&g0.tab=1`,
+      // Rules evaluated by a Prometheus without --web.external-url send a relative link.
+      generatorURL: `${quirk(a.id, 1) ? "" : "https://prometheus.parcelwise.internal"}/graph?g0.expr=${encodeURIComponent(a.metric.query)}&g0.tab=1`,
       fingerprint: promFingerprint(labelSets[i]),
     })),
   };

@@ -1,6 +1,9 @@
 import type { SampleAlert } from "../sample-alerts";
 import { stableHex } from "../sample-alerts";
 
+/** Deterministic per-sample variation, so samples show the formats real templates produce. */
+const quirk = (id: string, n: number) => Number.parseInt(id[n], 16) % 4 === 0;
+
 const PRIORITY = { critical: "P1", high: "P2", medium: "P3", low: "P4", info: "P5" } as const;
 
 /**
@@ -31,7 +34,8 @@ export function datadogPayload(a: SampleAlert) {
     alert_scope: scope,
     alert_metric: a.metric.name,
     alert_query: `avg(last_5m):avg:${a.metric.name}{${scope}} > ${a.metric.threshold}`,
-    tags: tags.join(","),
+    // Teams write $TAGS both ways in their templates: "a:b,c:d" and a JSON array.
+    tags: quirk(a.id, 0) ? tags : tags.join(","),
     hostname: a.labels.instance ?? a.labels.pod ?? null,
     link: `https://app.datadoghq.eu/monitors/${monitorId}?group=${encodeURIComponent(scope)}&from_ts=${when - 900_000}&to_ts=${when + 300_000}&event_id=${a.id}`,
   };
