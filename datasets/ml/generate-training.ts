@@ -624,6 +624,24 @@ const IMPACT_BLOCKING = [
 ];
 const IMPACT_NONE = ["No customer impact.", "no user impact so far", "Internal only, customers unaffected.", "Impact: none observed.", "Retries succeed; no visible impact."];
 
+// People describe the same failure with different words; swapping some teaches the model the family,
+// not one template's vocabulary.
+const SYNONYMS: [RegExp, string[]][] = [
+  [/\berrors\b/g, ["failures", "errors", "exceptions", "faults"]],
+  [/\bfailing\b/g, ["failing", "erroring", "broken", "not working"]],
+  [/\bdown\b/g, ["down", "unavailable", "offline", "dead"]],
+  [/\bhigh\b/gi, ["high", "elevated", "increased", "spiking"]],
+  [/\bslow\b/g, ["slow", "sluggish", "laggy"]],
+  [/\bcompleted\b/g, ["completed", "finished", "done", "succeeded"]],
+  [/\brequests\b/g, ["requests", "calls", "API calls"]],
+  [/\bin the last (\d+) ?m(?:in(?:utes)?)?\b/g, ["over the last $1 min", "in $1m", "for $1 minutes"]],
+];
+function paraphrase(text: string): string {
+  let out = text;
+  for (const [re, options] of SYNONYMS) if (chance(0.5)) out = out.replace(re, () => pick(options));
+  return out;
+}
+
 const SOURCES = ["alertmanager", "datadog", "sentry", "grafana", "cloudwatch", "pagerduty", "generic"];
 
 function ctxFor(s: Service): Ctx {
@@ -660,6 +678,10 @@ for (let i = 0; i < COUNT; i++) {
   const source = pick(SOURCES);
   const withLabels = chance(0.55);
   const r = render(source, s, sc, c, svcText, withLabels);
+  if (chance(0.4)) {
+    r.title = paraphrase(r.title);
+    r.message = paraphrase(r.message);
+  }
   // Recovery notifications of any scenario are informational.
   if (sc.severity !== "info" && chance(0.07)) {
     sc.severity = "info";

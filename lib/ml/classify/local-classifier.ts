@@ -57,9 +57,11 @@ export class LocalClassifier implements Classifier {
     let team: Prediction<string>;
     const tx = this.model.team.dims === this.model.severity.dims ? x : hashedFeatures(alert, catalog, this.model.team.dims);
     const p = predict(this.model.team, tx);
-    if (service && (entities.origins.service === "label" || p.label === service.team || p.probability < 0.9)) {
-      // The catalog is the source of truth for ownership; the model only overrides a text match it strongly disputes.
-      const confidence = entities.origins.service === "label" ? 0.97 : p.label === service.team ? Math.max(0.9, p.probability) : 0.8;
+    const certain = (entities.serviceCertainty ?? 0) >= 0.45;
+    if (service && (certain || p.label === service.team || p.probability < 0.6)) {
+      // The catalog is the source of truth for ownership. Only a service guessed from an ordinary word
+      // ("cache", "login") gives way to a model that confidently says otherwise.
+      const confidence = entities.origins.service === "label" ? 0.97 : certain ? Math.max(0.85, p.label === service.team ? p.probability : 0) : 0.6;
       team = { value: service.team, confidence: round(confidence), provider: "rules", model: "service-catalog" };
     } else {
       team = { value: p.label, confidence: round(p.probability), provider: "local", model: this.model.name };

@@ -23,7 +23,13 @@ function add(all: Record<string, string[]>, type: string, value: string) {
  * Structured labels first (the platform said so), free text second: patterns for codes, regions, hosts,
  * k8s objects; the catalog gazetteer for services (aliases and misspellings resolve to the canonical name).
  */
-export function extractEntities(alert: AlertText, catalog: ServiceCatalog): Entities & { origins: Record<string, "label" | "text"> } {
+export interface LocalEntities extends Entities {
+  origins: Record<string, "label" | "text">;
+  /** How sure the service is: 1 from a label; from text, the gazetteer score / 3 (generic-word aliases ≈ 0.33). */
+  serviceCertainty?: number;
+}
+
+export function extractEntities(alert: AlertText, catalog: ServiceCatalog): LocalEntities {
   const all: Record<string, string[]> = {};
   const origins: Record<string, "label" | "text"> = {};
 
@@ -51,7 +57,9 @@ export function extractEntities(alert: AlertText, catalog: ServiceCatalog): Enti
   const mentions = findServices(catalog, text);
   const inTitle = primaryService(mentions.filter((m) => m.index < titleEnd));
   const primary = inTitle ?? primaryService(mentions);
+  let serviceCertainty = all.service ? 1 : undefined;
   if (primary) {
+    serviceCertainty ??= Math.min(1, primary.score / 3);
     if (!all.service) origins.service = "text";
     add(all, "service", primary.service.name);
   }
@@ -89,6 +97,7 @@ export function extractEntities(alert: AlertText, catalog: ServiceCatalog): Enti
     pod: first("pod"),
     all,
     origins,
+    serviceCertainty,
   };
 }
 
