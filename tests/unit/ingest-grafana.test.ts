@@ -130,8 +130,25 @@ describe("grafana adapter: mapping", () => {
     expect(noData.message).toBe("DatasourceNoData");
   });
 
-  it("keeps a legacy (pre-unified) payload as unmapped with a reason saying why", async () => {
-    expect(await parseFixture("legacy")).toMatchObject({ kind: "unmapped", reason: expect.stringMatching(/legacy Grafana alerting/) });
+  it("maps legacy dashboard alerting (Grafana ≤ 10): one identity per rule, ok resolves it", async () => {
+    const [firing] = await alertsOf("legacy");
+    expect(firing).toMatchObject({
+      status: "firing",
+      title: "Label printer queue full",
+      externalId: "legacy:1:31",
+      url: "https://grafana.parcelwise.internal/d/labels/label-printing?tab=alert&viewPanel=4&orgId=1",
+      labels: { team: "warehouse", grafana_rule_id: "31", grafana_org_id: "1" },
+    });
+    expect(firing.message).toBe("Label printer queue above 95% for 10m\nValues: label-printer-service=97.3");
+    const ok = JSON.parse(fixture("legacy"));
+    Object.assign(ok, { state: "ok", title: "[OK] Label printer queue full", evalMatches: [] });
+    const resolved = await grafanaAdapter.parse(ok, request(JSON.stringify(ok)));
+    expect(resolved).toMatchObject({ kind: "alerts", alerts: [{ status: "resolved", externalId: "legacy:1:31" }] });
+    const paused = { ...ok, state: "paused" };
+    expect(await grafanaAdapter.parse(paused, request("{}"))).toMatchObject({ kind: "unmapped", reason: expect.stringMatching(/paused/) });
+  });
+
+  it("keeps bodies it cannot map as unmapped with a reason", async () => {
     expect(await grafanaAdapter.parse({ alerts: [] }, request("{}"))).toMatchObject({ kind: "unmapped" });
     expect(await grafanaAdapter.parse("text", request('"text"'))).toMatchObject({ kind: "unmapped" });
   });

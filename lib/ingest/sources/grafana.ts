@@ -4,6 +4,7 @@ import type { ParseResult, SourceAdapter } from "../adapter";
 import { checkReplayWindow, deny, verifyHmacSignatures, verifyToken } from "../auth";
 import { isRecord, num, str, toUrl } from "../parse-helpers";
 import type { VerifyResult, WebhookRequest } from "../types";
+import { isLegacyGrafana, parseLegacyGrafana } from "./grafana-legacy";
 import { normalizePromAlert, promAlertSchema, promNotificationFields } from "./prometheus-alerts";
 
 /**
@@ -58,16 +59,9 @@ function describeValues(values: unknown): string | undefined {
 }
 
 function parse(body: unknown): ParseResult {
+  if (isLegacyGrafana(body)) return parseLegacyGrafana(body);
   const parsed = notificationSchema.safeParse(body);
-  if (!parsed.success) {
-    const legacy = isRecord(body) && ("ruleId" in body || "evalMatches" in body);
-    return {
-      kind: "unmapped",
-      reason: legacy
-        ? "legacy Grafana alerting payload (ruleId/evalMatches, Grafana ≤ 10): switch the contact point to unified alerting"
-        : "not a Grafana webhook payload (no alerts array)",
-    };
-  }
+  if (!parsed.success) return { kind: "unmapped", reason: "not a Grafana webhook payload (no alerts array)" };
   const n = parsed.data;
   if (n.alerts.length === 0) return { kind: "unmapped", reason: "Grafana notification with no alerts" };
 
