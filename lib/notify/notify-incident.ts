@@ -11,11 +11,15 @@ export type NotifyPlan =
   | { action: "send"; kind: NotificationKind; previousState: string | null }
   | { action: "delay"; kind: NotificationKind; until: string };
 
-export async function planIncidentNotification(incidentId: string, now = new Date()): Promise<NotifyPlan> {
+export async function planIncidentNotification(incidentId: string, ctx: StepContext, now = new Date()): Promise<NotifyPlan> {
   const e = env();
   if (!e.SLACK_WEBHOOK_URL) return { action: "none", why: "SLACK_WEBHOOK_URL is not set" };
   const incident = await db().incident.findUnique({ where: { id: incidentId } });
-  if (!incident) return { action: "none", why: "incident not found" };
+  if (!incident) {
+    // The event may outrun the commit's visibility; look again before giving up.
+    if (!ctx.finalAttempt) throw new Error(`incident ${incidentId} not found (yet)`);
+    return { action: "none", why: "incident not found" };
+  }
   const decision = decideNotification(incident, now, e.SLACK_QUIET_PERIOD_MINUTES * 60_000);
   if (decision.action === "delay") return { action: "delay", kind: decision.kind, until: decision.until.toISOString() };
   if (decision.action === "send") return { action: "send", kind: decision.kind, previousState: incident.lastNotifiedState };

@@ -13,9 +13,15 @@ const ALERTS_IN_SUMMARY = 50;
 const TIMELINE_IN_SUMMARY = 30;
 
 /** Step 1: does the incident's state call for a new summary? */
-export async function decideSummary(incidentId: string): Promise<{ reason: ResummarizeReason | null }> {
+export async function decideSummary(incidentId: string, ctx: StepContext): Promise<{ reason: ResummarizeReason | null }> {
   const incident = await db().incident.findUnique({ where: { id: incidentId } });
-  if (!incident) return { reason: null };
+  if (!incident) {
+    // The event can outrun the commit's visibility (replicas, the embedded server's shared session):
+    // look again before concluding it is gone.
+    if (!ctx.finalAttempt) throw new Error(`incident ${incidentId} not found (yet)`);
+    log.warn(`incident ${incidentId}: not found when deciding its summary`);
+    return { reason: null };
+  }
   const last = await db().incidentAction.findFirst({
     where: { incidentId, type: "summary_updated" },
     orderBy: { createdAt: "desc" },
