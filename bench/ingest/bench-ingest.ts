@@ -1,0 +1,260 @@
+/**
+ * Webhook ingestion load test against the real Next.js server and a real PostgreSQL server.
+ *
+ *   npm run build            # once: the benchmark serves the production build (.next)
+ *   npm run bench:ingest [-- --duration 20 --connections 10 --pipeline inngest|in-process --admin-url postgresql://…]
+ *
+ * For each scenario (single-alert Datadog bodies, 10-alert Alertmanager bodies) autocannon POSTs unique
+ * payloads over loopback for --duration seconds; then the alert rows are counted per source: every
+ * 2xx response must have stored exactly its alerts (none lost, none duplicated).
+ *
+ * --pipeline inngest (default): events go to a local stand-in for the Inngest event API (as in a
+ * production deployment, triage runs elsewhere), so the numbers are ingestion's own.
+ * --pipeline in-process: the server also triages every alert itself, competing for the same CPU.
+ * Results: bench/ingest/results.md (appended) and bench/ingest/results/<run>.json.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import autocannon, { type Result } from "autocannon";
+import pg from "pg";
+import { migrateDeploy } from "@/lib/db/migrate";
+import { alertmanagerBody, datadogBody } from "./payloads";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const DURATION = Number(option("--duration", "20"));
+const CONNECTIONS = Number(option("--connections", "10"));
+const PIPELINE = option("--pipeline", "inngest") as "inngest" | "in-process";
+const ADMIN_URL = option("--admin-url", "postgresql://postgres@127.0.0.1:5432/postgres");
+const PORT = Number(option("--port", "3191"));
+const KEEP_DB = args.includes("--keep-db");
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const TOKENS = { DATADOG_WEBHOOK_TOKEN: "bench-datadog-token", ALERTMANAGER_WEBHOOK_TOKEN: "bench-alertmanager-token" };
+const runId = Date.now().toString(36);
+
+function log(message: string) {
+  console.log(`[bench:ingest] ${message}`);
+}
+
+async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `opsrelay_bench_ingest_${runId}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  await migrateDeploy(url.toString(), { quiet: true });
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** Accepts Inngest event-API posts (POST /e/<key>) like Inngest does, counting the events. */
+function startFakeInngest(): Promise<{ url: string; events: () => number; close: () => Promise<void> }> {
+  let events = 0;
+  const server = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (d) => (body += d));
+    req.on("end", () => {
+      try {
+        const parsed = JSON.parse(body);
+        events += Array.isArray(parsed) ? parsed.length : 1;
+      } catch {
+        // counted as nothing
+      }
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ ids: ["01BENCH"], status: 200 }));
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      resolve({ url: `http://127.0.0.1:${port}`, events: () => events, close: () => new Promise((r) => server.close(() => r())) });
+    }),
+  );
+}
+
+async function waitForServer(child: ChildProcess, url: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(url, { method: "POST", body: "{}" });
+      if (res.status === 404) return; // unknown source answered: the route is up
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("next start did not answer within 60 s");
+}
+
+interface Scenario {
+  name: string;
+  source: "datadog" | "alertmanager";
+  alertsPerRequest: number;
+  token: string;
+  body: (n: number) => string;
+}
+
+let counter = 0;
+async function load(s: Scenario, duration: number): Promise<Result> {
+  return autocannon({
+    url: `http://127.0.0.1:${PORT}`,
+    connections: CONNECTIONS,
+    duration,
+    timeout: 30,
+    requests: [
+      {
+        method: "POST",
+        path: `/api/webhooks/${s.source}`,
+        headers: { "content-type": "application/json", authorization: `Bearer ${s.token}` },
+        setupRequest: (req) => ({ ...req, body: s.body(counter++) }),
+      },
+    ],
+  });
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+    console.error("[bench:ingest] No production build found (.next/BUILD_ID). Run `npm run build` first, then `npm run bench:ingest`.");
+    process.exit(1);
+  }
+  const loadBefore = os.loadavg().map((l) => l.toFixed(2)).join(" ");
+  log(`run ${runId}: ${DURATION}s per scenario, ${CONNECTIONS} connections, pipeline=${PIPELINE}, load average before ${loadBefore}`);
+  const database = await createDatabase();
+  log(`fresh database ${new URL(database.url).pathname.slice(1)} migrated`);
+  const inngest = PIPELINE === "inngest" ? await startFakeInngest() : undefined;
+
+  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      ...TOKENS,
+      NODE_ENV: "production",
+      DATABASE_URL: database.url,
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "warn",
+      OPSRELAY_INSECURE_WEBHOOKS: "",
+      ...(inngest ? { INNGEST_EVENT_KEY: "bench-event-key", INNGEST_BASE_URL: inngest.url, INNGEST_DEV: "" } : { INNGEST_EVENT_KEY: "", INNGEST_DEV: "" }),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let serverLog = "";
+  child.stdout?.on("data", (d) => (serverLog += d));
+  child.stderr?.on("data", (d) => (serverLog += d));
+  const stopServer = () => {
+    if (child.exitCode === null) child.kill("SIGTERM");
+  };
+  process.on("exit", stopServer);
+
+  const scenarios: Scenario[] = [
+    { name: "Datadog, 1 alert per request", source: "datadog", alertsPerRequest: 1, token: TOKENS.DATADOG_WEBHOOK_TOKEN, body: (n) => datadogBody(n, runId) },
+    { name: "Alertmanager, 10 alerts per request", source: "alertmanager", alertsPerRequest: 10, token: TOKENS.ALERTMANAGER_WEBHOOK_TOKEN, body: (n) => alertmanagerBody(n, runId, 10) },
+  ];
+  const results: Record<string, unknown>[] = [];
+  try {
+    await waitForServer(child, `http://127.0.0.1:${PORT}/api/webhooks/bench-probe`);
+    log(`next start ready on port ${PORT}`);
+    const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    for (const s of scenarios) {
+      log(`${s.name}: warm-up 3 s`);
+      const warm = await load(s, 3);
+      log(`${s.name}: measuring ${DURATION} s`);
+      const r = await load(s, DURATION);
+      const accepted = warm["2xx"] + r["2xx"];
+      const rows = await pool.query<{ alerts: string; occurrences: string; distinct_ext: string }>(
+        `SELECT count(*) AS alerts, coalesce(sum(occurrence_count), 0) AS occurrences, count(DISTINCT external_id) AS distinct_ext
+         FROM alerts WHERE source = $1`,
+        [s.source],
+      );
+      const deliveries = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM webhook_deliveries WHERE source = $1`, [s.source]);
+      const stored = Number(rows.rows[0].alerts);
+      const expected = accepted * s.alertsPerRequest;
+      const entry = {
+        scenario: s.name,
+        source: s.source,
+        alertsPerRequest: s.alertsPerRequest,
+        durationSeconds: DURATION,
+        connections: CONNECTIONS,
+        requestsPerSecond: r.requests.average,
+        alertsPerSecond: r.requests.average * s.alertsPerRequest,
+        latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, mean: r.latency.mean },
+        responses2xx: r["2xx"],
+        non2xx: r.non2xx,
+        errors: r.errors,
+        timeouts: r.timeouts,
+        acceptedIncludingWarmup: accepted,
+        expectedAlertRows: expected,
+        storedAlertRows: stored,
+        distinctExternalIds: Number(rows.rows[0].distinct_ext),
+        occurrenceSum: Number(rows.rows[0].occurrences),
+        deliveryRows: Number(deliveries.rows[0].n),
+        lost: Math.max(0, expected - stored),
+        duplicated: Math.max(0, stored - expected) + (Number(rows.rows[0].occurrences) - stored),
+      };
+      results.push(entry);
+      log(
+        `${s.name}: ${entry.requestsPerSecond.toFixed(0)} req/s = ${entry.alertsPerSecond.toFixed(0)} alerts/s, ` +
+          `p50 ${entry.latencyMs.p50} ms, p99 ${entry.latencyMs.p99} ms, non-2xx ${entry.non2xx}, errors ${entry.errors}; ` +
+          `rows ${stored}/${expected} expected (lost ${entry.lost}, duplicated ${entry.duplicated})`,
+      );
+    }
+    await pool.end();
+  } finally {
+    stopServer();
+    await inngest?.close();
+    if (!KEEP_DB) await database.drop();
+  }
+  if (child.exitCode !== null && child.exitCode !== 0 && results.length < scenarios.length) console.error(serverLog.slice(-4000));
+
+  const record = {
+    runId,
+    date: new Date().toISOString(),
+    command: `npm run bench:ingest -- ${args.join(" ")}`.trim(),
+    pipeline: PIPELINE,
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg().map((l) => l.toFixed(2)).join(" ") },
+    note: "Run while other engineers' work shared the 2-core machine; autocannon, Next.js and PostgreSQL all on the same host (loopback).",
+    events: inngest ? { sentToInngestStandIn: inngest.events() } : undefined,
+    results,
+  };
+  fs.mkdirSync(path.join(import.meta.dirname, "results"), { recursive: true });
+  fs.writeFileSync(path.join(import.meta.dirname, "results", `${record.date.replace(/[:.]/g, "-")}.json`), JSON.stringify(record, null, 2) + "\n");
+  const md = [
+    `\n## ${record.date} (run ${runId}, pipeline=${PIPELINE})`,
+    "",
+    `Command: \`${record.command}\`  `,
+    `Machine: ${record.machine.cpus} CPUs (${record.machine.cpuModel}), Node ${record.machine.node}; load average before ${loadBefore}, after ${record.machine.loadAverageAfter}. ${record.note}`,
+    "",
+    "| scenario | req/s | alerts/s | p50 ms | p99 ms | max ms | non-2xx | errors | rows stored / expected | lost | duplicated |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
+    ...results.map((r) => {
+      const e = r as { scenario: string; requestsPerSecond: number; alertsPerSecond: number; latencyMs: { p50: number; p99: number; max: number }; non2xx: number; errors: number; storedAlertRows: number; expectedAlertRows: number; lost: number; duplicated: number };
+      return `| ${e.scenario} | ${e.requestsPerSecond.toFixed(0)} | ${e.alertsPerSecond.toFixed(0)} | ${e.latencyMs.p50} | ${e.latencyMs.p99} | ${e.latencyMs.max} | ${e.non2xx} | ${e.errors} | ${e.storedAlertRows} / ${e.expectedAlertRows} | ${e.lost} | ${e.duplicated} |`;
+    }),
+    "",
+  ].join("\n");
+  const mdPath = path.join(import.meta.dirname, "results.md");
+  if (!fs.existsSync(mdPath)) fs.writeFileSync(mdPath, "# Webhook ingestion benchmark results\n\nTarget: ≥ 1,000 alerts/s with p99 < 50 ms on the 2-core machine. Each run appends below.\n");
+  fs.appendFileSync(mdPath, md);
+  log(`results appended to bench/ingest/results.md`);
+  process.exit(0);
+}
+
+main().catch((error) => {
+  console.error(`[bench:ingest] failed: ${error instanceof Error ? error.stack : String(error)}`);
+  process.exit(1);
+});
