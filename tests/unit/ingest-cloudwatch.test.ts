@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { createSign } from "node:crypto";
+import { createSign, X509Certificate } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,6 +10,7 @@ import { parseEnv } from "@/lib/env";
 import { cloudwatchAdapter } from "@/lib/ingest/sources/cloudwatch";
 import { awsRegionCode } from "@/lib/ingest/sources/aws-regions";
 import { isAwsSnsCertificateUrl, setSnsFetcher } from "@/lib/ingest/sources/sns-certificates";
+import { verifySnsSignature, type SnsEnvelope } from "@/lib/ingest/sources/sns-signature";
 import type { NormalizedAlert } from "@/lib/ingest/types";
 
 /**
@@ -126,6 +127,14 @@ describe("cloudwatch adapter: SNS signature", () => {
     signer.update(canonical(e));
     const forged = { ...e, Signature: signer.sign(other, "base64") };
     expect(await cloudwatchAdapter.verify(request(forged), env)).toMatchObject({ ok: false, status: 401 });
+  });
+
+  it("refuses a signature from a certificate outside its validity period", () => {
+    const e = signed(fixture("alarm")) as unknown as SnsEnvelope;
+    const cert = new X509Certificate(certificate);
+    expect(verifySnsSignature(e, cert)).toEqual({ ok: true });
+    const later = new Date(Date.now() + 10 * 86_400_000);
+    expect(verifySnsSignature(e, cert, later)).toEqual({ ok: false, reason: "SNS signing certificate is not valid at this time" });
   });
 
   it("enforces the topic allow-list (403) and the message-type header", async () => {
