@@ -1,4 +1,4 @@
-import { setAlertEmbedding, type Db } from "@/lib/db";
+import { Prisma, toVectorLiteral, type Db } from "@/lib/db";
 import { embeddingText } from "@/lib/pipeline/alert-text";
 import type { Embedder } from "./types";
 
@@ -40,7 +40,12 @@ export async function reembedAlerts(
       opts.onProgress?.(progress);
       continue;
     }
-    for (let i = 0; i < rows.length; i++) await setAlertEmbedding(client, rows[i].id, vectors[i], embedder.model);
+    // One statement per batch: row-by-row updates made re-embedding a large table needlessly slow.
+    const values = rows.map((r, i) => Prisma.sql`(${r.id}::uuid, ${toVectorLiteral(vectors[i])}::vector)`);
+    await client.$executeRaw`
+      UPDATE alerts AS a SET embedding = v.embedding, embedding_model = ${embedder.model}
+      FROM (VALUES ${Prisma.join(values)}) AS v(id, embedding)
+      WHERE a.id = v.id`;
     progress.done += rows.length;
     opts.onProgress?.(progress);
   }

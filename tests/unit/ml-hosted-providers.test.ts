@@ -157,6 +157,19 @@ describe("embedder registry", () => {
     await expect(getEmbedder()).rejects.toThrow(/EMBEDDING_PROVIDER=transformers.*onnx/);
   });
 
+  it("auto falls back cleanly when model files are present but unusable (real transformers.js load)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "minilm-"));
+    mkdirSync(path.join(dir, "onnx"));
+    writeFileSync(path.join(dir, "config.json"), JSON.stringify({ model_type: "bert", hidden_size: 384 }));
+    writeFileSync(path.join(dir, "tokenizer.json"), "{}");
+    writeFileSync(path.join(dir, "tokenizer_config.json"), "{}");
+    writeFileSync(path.join(dir, "onnx", "model.onnx"), Buffer.alloc(512, 7));
+    setEnv({ TRANSFORMERS_MODEL_DIR: dir });
+    const choice = await chooseEmbedder();
+    expect(choice.embedder.model).toMatch(/^opsrelay-offline/);
+    expect(choice.skipped[0]).toMatch(/transformers: transformers\.js could not load/);
+  }, 30_000);
+
   it("auto with HF_TOKEN uses feature extraction on the Inference API, batched", async () => {
     setEnv({ HF_TOKEN: "hf_x", HF_ENDPOINT_URL: hf.url });
     const e = await getEmbedder();

@@ -24,7 +24,9 @@ export async function chooseEmbedder(): Promise<EmbedderChoice> {
   if (provider === "transformers" || provider === "auto") {
     const t = new TransformersEmbedder(e.TRANSFORMERS_MODEL_DIR, e.TRANSFORMERS_ALLOW_REMOTE);
     try {
-      if (provider === "auto" && !e.TRANSFORMERS_MODEL_DIR) throw new TransformersUnavailableError("TRANSFORMERS_MODEL_DIR is not set");
+      if (provider === "auto" && !e.TRANSFORMERS_MODEL_DIR && !e.TRANSFORMERS_ALLOW_REMOTE) {
+        throw new TransformersUnavailableError("TRANSFORMERS_MODEL_DIR is not set");
+      }
       await t.load();
       return { embedder: t, skipped };
     } catch (err) {

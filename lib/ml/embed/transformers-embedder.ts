@@ -5,7 +5,9 @@ import type { Embedder } from "@/lib/ml/types";
 const DIMS = 384;
 
 /** Why the local model cannot be used; the registry then falls back to the next provider. */
-export class TransformersUnavailableError extends Error {}
+export class TransformersUnavailableError extends Error {
+  override name = "TransformersUnavailableError";
+}
 
 /**
  * Checks a transformers.js model folder (the layout of Xenova/all-MiniLM-L6-v2: config.json,
