@@ -21,10 +21,11 @@ export async function postSamples(samples: SampleFile[], baseUrl: string, env: E
   const warned = new Set<string>();
   const base = baseUrl.replace(/\/+$/, "");
   for (const [i, sample] of samples.entries()) {
-    const { headers, missing } = platformHeaders(sample.source, sample.body, sample.text, env);
-    for (const m of missing) {
-      if (!warned.has(m)) log(`  note: ${m} is not set for ${sample.source}; the request goes without credentials`);
-      warned.add(m);
+    const { headers, missing, note } = platformHeaders(sample.source, sample.body, sample.text, env);
+    const notes = [...missing.map((m) => `${m} is not set, so ${sample.source} requests go without credentials`), ...(note ? [`${sample.source}: ${note}`] : [])];
+    for (const n of notes) {
+      if (!warned.has(n)) log(`  note: ${n}`);
+      warned.add(n);
     }
     const url = `${base}/api/webhooks/${sample.source}`;
     let status = 0;

@@ -12,6 +12,8 @@ export interface SignedHeaders {
   headers: Record<string, string>;
   /** Setting names whose absence left the request without credentials (never their values). */
   missing: string[];
+  /** What the receiving OpsRelay must allow for this request to be accepted, when settings cannot help. */
+  note?: string;
 }
 
 const hmacHex = (secret: string, text: string) => createHmac("sha256", secret).update(text, "utf8").digest("hex");
@@ -19,6 +21,7 @@ const hmacHex = (secret: string, text: string) => createHmac("sha256", secret).u
 export function platformHeaders(source: SourceName, body: unknown, rawBody: string, env: Env, now = new Date()): SignedHeaders {
   const headers: Record<string, string> = { "content-type": "application/json", "user-agent": `${source}-sample/opsrelay` };
   const missing: string[] = [];
+  let note: string | undefined;
   const bearer = (name: string, token: string | undefined) => {
     if (token) headers.authorization = `Bearer ${token}`;
     else missing.push(name);
@@ -71,9 +74,9 @@ export function platformHeaders(source: SourceName, body: unknown, rawBody: stri
       if (envelope.MessageId) headers["x-amz-sns-message-id"] = envelope.MessageId;
       if (envelope.TopicArn) headers["x-amz-sns-topic-arn"] = envelope.TopicArn;
       // Only AWS can sign SNS messages: a local OpsRelay accepts these with CLOUDWATCH_SNS_VERIFY=0.
-      if (env.CLOUDWATCH_SNS_VERIFY) missing.push("CLOUDWATCH_SNS_VERIFY=0 (sample SNS messages cannot carry an AWS signature)");
+      note = "sample SNS messages carry no AWS signature: the receiving OpsRelay accepts them only with CLOUDWATCH_SNS_VERIFY=0";
       break;
     }
   }
-  return { headers, missing };
+  return { headers, missing, note };
 }
