@@ -47,6 +47,10 @@ describe("service gazetteer", () => {
     expect(extract("KeyError", "", { job: "node-exporter" }).service).toBeUndefined();
   });
 
+  it("names the file and setting when the catalog cannot be read", () => {
+    expect(() => loadCatalog("datasets/catalog/missing.json")).toThrow(/missing\.json \(SERVICE_CATALOG_PATH\)/);
+  });
+
   it("works with a user's own catalog", () => {
     const own = buildCatalog({ teams: [{ id: "core", name: "Core" }], services: [{ name: "billing-engine", team: "core", aliases: ["billing"] }] });
     expect(primaryService(findServices(own, "biling-engine is down"))?.service.name).toBe("billing-engine");

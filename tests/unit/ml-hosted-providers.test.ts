@@ -130,6 +130,16 @@ describe("Hugging Face NER merged with structured extraction", () => {
   });
 });
 
+describe("defaults", () => {
+  it("with no configuration every capability is the offline default", async () => {
+    setEnv({});
+    expect(getClassifier().name).toBe("local");
+    expect(getEntityExtractor().name).toBe("local");
+    expect(getSummarizer().name).toBe("offline");
+    expect((await getEmbedder()).dimensions).toBe(384);
+  });
+});
+
 describe("embedder registry", () => {
   it("auto without a local model or token uses the offline embedder", async () => {
     setEnv({});
