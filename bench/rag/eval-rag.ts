@@ -85,12 +85,14 @@ async function main() {
 
     const perMode: Record<RetrievalMode, Map<string, Scores>> = { hybrid: new Map(), vector: new Map(), fulltext: new Map() };
     const supports = new Map<string, Support>();
+    const firstHit = new Map<string, string>();
     for (const [i, q] of questions.entries()) {
       const query = queryOf(q);
       for (const mode of MODES) {
         const results = await retrieve(query.text, { mode, limit: 10, runbookUrls: query.runbookUrls, embedder, ...(flag("--no-expand") ? { expand: false } : {}), ...(option("--weights") ? { weights: { vector: Number(option("--weights")!.split(",")[0]), text: Number(option("--weights")!.split(",")[1]) } } : {}) });
         if (mode === "hybrid") supports.set(q.id, await assessSupport(query.text, results));
         if (q.kind !== "unanswerable") perMode[mode].set(q.id, score(q, results));
+        if (mode === "hybrid" && results[0]) firstHit.set(q.id, `${results[0].sourcePath} › ${results[0].headingPath.split(" › ").slice(1).join(" › ")}`);
       }
       if ((i + 1) % 20 === 0 || i + 1 === questions.length) process.stderr.write(`questions ${i + 1}/${questions.length}\n`);
     }
@@ -102,13 +104,15 @@ async function main() {
     log(`- embedder: ${embedder.model}; corpus: ${summary.results.length} runbooks, ${chunkCount} chunks; questions: ${questions.length} (${answerable.length} answerable)`);
     log(`- machine shared with other engineers' work (2 cores); timings are not measured here`);
     log();
-    for (const split of ["all", "test", "dev"] as const) {
-      log(`## Retrieval — ${split === "all" ? "all questions" : `${split} split`}`);
+    for (const split of ["all", "test", "dev", "holdout"] as const) {
+      const inSplit = answerable.filter((q) => split === "all" || q.split === split);
+      log(`## Retrieval — ${split === "all" ? "all questions" : split === "holdout" ? "holdout (paraphrases written after tuning was frozen)" : `${split} split`}`);
       log();
       log(`| kind | n | mode | recall@1 | recall@5 | recall@10 | MRR | nDCG@10 |`);
       log(`|---|---|---|---|---|---|---|---|`);
       for (const kind of [...KINDS, "overall" as const]) {
-        const qs = answerable.filter((q) => (kind === "overall" || q.kind === kind) && (split === "all" || q.split === split));
+        const qs = inSplit.filter((q) => kind === "overall" || q.kind === kind);
+        if (!qs.length) continue;
         for (const mode of MODES) {
           const s = qs.map((q) => perMode[mode].get(q.id)!);
           log(
@@ -128,11 +132,11 @@ async function main() {
       log(`Calibrated on the dev split and saved: ${JSON.stringify(calibration)}`);
       log();
     }
-    log(`## Decline (hybrid retrieval${calibration ? `, decline when ${calibration.weightSimilarity}·similarity + ${f(1 - calibration.weightSimilarity)}·coverage < ${f(calibration.threshold)}` : ", no calibration for this model"})`);
+    log(`## Decline (hybrid retrieval${calibration ? `, decline when unknownShare − ${calibration.wCoverage}·coverage − ${calibration.wSimilarity}·similarity > ${f(calibration.threshold)}` : ", no calibration for this model"})`);
     log();
     log(`| split | unanswerable declined | answerable declined |`);
     log(`|---|---|---|`);
-    for (const split of ["test", "dev", "all"] as const) {
+    for (const split of ["test", "dev", "holdout", "all"] as const) {
       const rs = rows.filter((r) => split === "all" || r.split === split);
       const un = rs.filter((r) => r.unanswerable);
       const an = rs.filter((r) => !r.unanswerable);
@@ -145,11 +149,16 @@ async function main() {
     log();
     for (const q of misses) log(`- ${q.id} (${q.kind}, ${q.split}): ${q.question ?? q.alert!.title}`);
     log();
+    const incidentMisses = answerable.filter((q) => q.kind === "incident-context" && perMode.hybrid.get(q.id)!.r1 < 1);
+    log(`## Incident-context alerts whose runbook is not first (${incidentMisses.length})`);
+    log();
+    for (const q of incidentMisses) log(`- ${q.id} (${q.split}): ${q.alert!.title} → top: ${firstHit.get(q.id) ?? "-"}`);
+    log();
     const wrongDeclines = rows.filter((r) => declineDecision(r.support, calibration).decline !== r.unanswerable);
     log(`## Decline errors (${wrongDeclines.length})`);
     log();
     for (const r of wrongDeclines) {
-      log(`- ${r.id} (${r.split}) ${r.unanswerable ? "answered" : "declined"}: similarity ${f(r.support.similarity)}, coverage ${f(r.support.coverage)}`);
+      log(`- ${r.id} (${r.split}) ${r.unanswerable ? "answered" : "declined"}: similarity ${f(r.support.similarity)}, coverage ${f(r.support.coverage)}, unknown ${f(r.support.unknownShare)} [${r.support.missing.slice(0, 3).join(", ")}]`);
     }
     log();
     log(`Finished in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

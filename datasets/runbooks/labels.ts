@@ -23,7 +23,7 @@ export interface AlertInput {
 export interface Question {
   id: string;
   kind: Kind;
-  split: "dev" | "test";
+  split: "dev" | "test" | "holdout";
   question?: string;
   alert?: AlertInput;
   relevant?: Relevant[];

@@ -184,7 +184,7 @@ export async function* ask(input: AskInput): AsyncGenerator<AnswerEvent> {
       answer,
       declined: finalDeclined,
       citations: citations as unknown as Prisma.InputJsonValue,
-      retrieved: { chunks: retrieved, support: { ...support, score: decision.score } } as unknown as Prisma.InputJsonValue,
+      retrieved: { chunks: retrieved, support: { ...support, risk: decision.risk } } as unknown as Prisma.InputJsonValue,
       provider: usedProvider,
       model: usedModel,
       latencyMs,

@@ -4,15 +4,19 @@ import calibrationFile from "./decline-calibration.json";
 import type { Support } from "./support";
 
 /**
- * Decline when retrieval is weak: support = w·similarity + (1−w)·coverage below a threshold.
- * w and the threshold are fitted per embedding model on the question set's dev split
- * (npm run eval:rag -- --calibrate): the largest share of unanswerable questions declined while at
- * most 5% of answerable ones are. Models without a calibration use a conservative default.
+ * Decline when retrieval is weak. From the support signals (lib/rag/support.ts):
+ *   risk = unknownShare − wCoverage·coverage − wSimilarity·similarity
+ * and decline when risk > threshold. unknownShare (question words the knowledge base never mentions)
+ * pushes towards "not covered"; good coverage by the top passages and a close vector match pull back.
+ * The weights and threshold are fitted per embedding model on the question set's dev split
+ * (npm run eval:rag -- --calibrate): as many unanswerable questions declined as possible while at most
+ * 5% of answerable ones are. Models without a calibration use conservative defaults.
  */
 
 export interface Calibration {
   model: string;
-  weightSimilarity: number;
+  wCoverage: number;
+  wSimilarity: number;
   threshold: number;
   /** How it was fitted, for the record. */
   fittedOn: string;
@@ -20,9 +24,12 @@ export interface Calibration {
   devAnswerableDeclined: number;
 }
 
+type Params = Pick<Calibration, "wCoverage" | "wSimilarity" | "threshold">;
+
 const DEFAULT: Omit<Calibration, "model"> = {
-  weightSimilarity: 0.5,
-  threshold: 0.3,
+  wCoverage: 0.5,
+  wSimilarity: 0.5,
+  threshold: 0.15,
   fittedOn: "default (no calibration for this model)",
   devUnanswerableDeclined: NaN,
   devAnswerableDeclined: NaN,
@@ -30,52 +37,56 @@ const DEFAULT: Omit<Calibration, "model"> = {
 
 const MAX_ANSWERABLE_DECLINED = 0.05;
 
-export function supportScore(s: Support, c: Pick<Calibration, "weightSimilarity">): number {
-  return c.weightSimilarity * s.similarity + (1 - c.weightSimilarity) * s.coverage;
+export function declineRisk(s: Support, c: Omit<Params, "threshold">): number {
+  return s.unknownShare - c.wCoverage * s.coverage - c.wSimilarity * s.similarity;
 }
 
 export function loadCalibration(model: string): Calibration | undefined {
   const all = calibrationFile as Record<string, Omit<Calibration, "model">>;
   const c = all[model];
-  return c ? { model, ...c } : undefined;
+  return c && typeof c.wCoverage === "number" ? { model, ...c } : undefined;
 }
 
 export function calibrationFor(model: string): Calibration {
   return loadCalibration(model) ?? { model, ...DEFAULT };
 }
 
-export function declineDecision(s: Support, c?: Calibration): { decline: boolean; score: number } {
-  const cal = c ?? { model: "?", ...DEFAULT };
-  const score = supportScore(s, cal);
-  return { decline: score < cal.threshold, score };
+export function declineDecision(s: Support, c?: Params): { decline: boolean; risk: number } {
+  const cal = c ?? DEFAULT;
+  const risk = declineRisk(s, cal);
+  return { decline: risk > cal.threshold, risk };
 }
 
-/** Grid search on labelled rows (dev split). */
-export function calibrate(rows: { unanswerable: boolean; support: Support }[], model: string): Calibration {
+type Row = { unanswerable: boolean; support: Support };
+
+/** Grid search on labelled rows (the dev split); ties prefer smaller weights (the simpler rule). */
+export function calibrate(rows: Row[], model: string): Calibration {
   const un = rows.filter((r) => r.unanswerable);
   const an = rows.filter((r) => !r.unanswerable);
+  const allowed = Math.floor(MAX_ANSWERABLE_DECLINED * an.length);
   let best: Calibration | undefined;
-  let bestKey = [-1, -1];
-  for (let w = 0; w <= 1.0001; w += 0.05) {
-    const anScores = an.map((r) => supportScore(r.support, { weightSimilarity: w })).sort((a, b) => a - b);
-    // Highest threshold that declines at most 5% of answerable questions: just at/below the k-th lowest score.
-    const allowed = Math.floor(MAX_ANSWERABLE_DECLINED * an.length);
-    const threshold = anScores[allowed] ?? 0;
-    const unDeclined = un.filter((r) => supportScore(r.support, { weightSimilarity: w }) < threshold).length / Math.max(1, un.length);
-    const anDeclined = anScores.filter((x) => x < threshold).length / Math.max(1, an.length);
-    // Prefer more unanswerable declined, then a wider margin (gap between the classes' scores).
-    const margin = threshold - Math.max(...un.map((r) => supportScore(r.support, { weightSimilarity: w })).filter((x) => x < threshold), 0);
-    const key = [unDeclined, margin];
-    if (key[0] > bestKey[0] || (key[0] === bestKey[0] && key[1] > bestKey[1])) {
-      bestKey = key;
-      best = {
-        model,
-        weightSimilarity: Math.round(w * 100) / 100,
-        threshold: Math.round(threshold * 10000) / 10000,
-        fittedOn: `dev split: ${an.length} answerable, ${un.length} unanswerable questions`,
-        devUnanswerableDeclined: Math.round(unDeclined * 1000) / 1000,
-        devAnswerableDeclined: Math.round(anDeclined * 1000) / 1000,
-      };
+  let bestKey = [-Infinity, -Infinity];
+  for (let i = 0; i <= 20; i++) {
+    for (let j = 0; j <= 20; j++) {
+      const w = { wCoverage: i / 10, wSimilarity: j / 10 };
+      const risks = an.map((r) => declineRisk(r.support, w)).sort((a, b) => b - a);
+      // Decline above the (allowed+1)-th highest answerable risk: at most `allowed` answerable declined.
+      // Rounded up so that the stored value never declines more answerable questions than counted here.
+      const threshold = Math.ceil((risks[allowed] ?? Infinity) * 10000) / 10000;
+      const unDeclined = un.filter((r) => declineRisk(r.support, w) > threshold).length;
+      const anDeclined = an.filter((r) => declineRisk(r.support, w) > threshold).length;
+      const key = [unDeclined, -(w.wCoverage + w.wSimilarity)];
+      if (key[0] > bestKey[0] || (key[0] === bestKey[0] && key[1] > bestKey[1])) {
+        bestKey = key;
+        best = {
+          model,
+          ...w,
+          threshold,
+          fittedOn: `dev split: ${an.length} answerable, ${un.length} unanswerable questions`,
+          devUnanswerableDeclined: Math.round((unDeclined / Math.max(1, un.length)) * 1000) / 1000,
+          devAnswerableDeclined: Math.round((anDeclined / Math.max(1, an.length)) * 1000) / 1000,
+        };
+      }
     }
   }
   return best!;

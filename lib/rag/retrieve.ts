@@ -108,9 +108,12 @@ export async function vectorSearch(query: number[], model: string, opts: Retriev
  * kept if nothing else is left): ranking cost grows with the rows that match, and a word that common
  * carries little information. The estimate comes from PostgreSQL's own statistics on the tsvector column
  * (pg_stats.most_common_elems, kept fresh by autovacuum's ANALYZE), so it costs no scan; a table that was
- * never analyzed has no such statistics and keeps every word, which only small knowledge bases are.
+ * never analyzed has no such statistics and keeps every word (up to MAX_QUERY_TERMS), which only small
+ * knowledge bases are.
  */
-export const COMMON_TERM_ROWS = 500;
+export const COMMON_TERM_ROWS = 300;
+/** At most this many words go into the OR-query (the rarest; on ties the question's own words before synonyms). */
+export const MAX_QUERY_TERMS = 40;
 
 export async function fullTextSearch(text: string, opts: RetrieveOptions & { limit: number }): Promise<Row[]> {
   const client = opts.client ?? db();
@@ -124,13 +127,13 @@ export async function fullTextSearch(text: string, opts: RetrieveOptions & { lim
       FROM pg_stats s CROSS JOIN LATERAL unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(lexeme, freq)
       WHERE s.schemaname = current_schema() AND s.tablename = 'runbook_chunks' AND s.attname = 'search'
     ), terms AS (
-      SELECT t.w, coalesce(max(c.df), 0) AS df
-      FROM (SELECT w, (tsvector_to_array(to_tsvector('english', w)))[1] AS lexeme FROM unnest(${words}::text[]) AS w) t
+      SELECT t.w, t.ord, coalesce(max(c.df), 0) AS df
+      FROM (SELECT w, ord, (tsvector_to_array(to_tsvector('english', w)))[1] AS lexeme FROM unnest(${words}::text[]) WITH ORDINALITY AS u(w, ord)) t
       LEFT JOIN common c ON c.lexeme = t.lexeme
       WHERE t.lexeme IS NOT NULL
-      GROUP BY t.w
+      GROUP BY t.w, t.ord
     ), kept AS (
-      SELECT w FROM terms WHERE df <= ${COMMON_TERM_ROWS}
+      (SELECT w FROM terms WHERE df <= ${COMMON_TERM_ROWS} ORDER BY df, ord LIMIT ${MAX_QUERY_TERMS})
       UNION ALL
       (SELECT w FROM terms WHERE NOT EXISTS (SELECT 1 FROM terms WHERE df <= ${COMMON_TERM_ROWS}) ORDER BY df LIMIT 2)
     ), q AS (
@@ -180,15 +183,25 @@ function toChunk(r: Row, score: number): RetrievedChunk {
 export async function retrieve(query: string, opts: RetrieveOptions = {}): Promise<RetrievedChunk[]> {
   const limit = opts.limit ?? 8;
   const candidates = Math.max(opts.candidates ?? 40, limit);
-  const mode = opts.mode ?? "hybrid";
+  let mode = opts.mode ?? "hybrid";
   const embedder = opts.embedder ?? (await ragEmbedder());
   const needVector = mode !== "fulltext" || (opts.runbookUrls?.length ?? 0) > 0;
-  const [vec] = needVector ? await embedder.embed([query]) : [[] as number[]];
+  let vec: number[] = [];
+  if (needVector) {
+    try {
+      [vec] = await embedder.embed([query]);
+    } catch (error) {
+      // A hosted embedder being down must not take the copilot with it: full text still answers.
+      console.warn(JSON.stringify({ level: "warn", msg: "query embedding failed; full-text only", model: embedder.model, error: String(error) }));
+      if (mode === "vector") return [];
+      mode = "fulltext";
+    }
+  }
 
   const [vectorRows, textRows, pinned] = await Promise.all([
     mode !== "fulltext" ? vectorSearch(vec, embedder.model, { ...opts, limit: candidates }) : Promise.resolve([]),
     mode !== "vector" ? fullTextSearch(query, { ...opts, limit: candidates }) : Promise.resolve([]),
-    opts.runbookUrls?.length ? pinnedChunks(opts.runbookUrls, vec, embedder.model, opts) : Promise.resolve([]),
+    opts.runbookUrls?.length && vec.length ? pinnedChunks(opts.runbookUrls, vec, embedder.model, opts) : Promise.resolve([]),
   ]);
 
   const byId = new Map<string, Row>();

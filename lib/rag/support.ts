@@ -1,6 +1,5 @@
 import { db, Prisma } from "@/lib/db";
-import { findConcepts, opsLexicon, stem, tokenize } from "@/lib/ml/embed/text-features";
-import { contentWords } from "@/lib/ml/embed/text-features";
+import { contentWords, findConcepts, opsLexicon, stem, tokenize } from "@/lib/ml/embed/text-features";
 import type { RetrievedChunk } from "./retrieve";
 
 /**
@@ -15,6 +14,13 @@ import type { RetrievedChunk } from "./retrieve";
 export interface Support {
   similarity: number;
   coverage: number;
+  /**
+   * IDF-weighted share of the question's words that appear nowhere in the knowledge base and are not
+   * lexicon terms either ("mongodb", "laptop", "gdpr"): the question is about something else.
+   */
+  unknownShare: number;
+  /** Best full-text rank (ts_rank_cd, length-normalized) among the top passages; 0 when none matched. */
+  textScore: number;
   /** Words of the question that no top passage contains, rarest first (shown with a decline). */
   missing: string[];
 }
@@ -38,7 +44,8 @@ export async function assessSupport(
   const similarity = Math.max(0, ...top.map((c) => c.similarity ?? 0), ...chunks.slice(0, 5).map((c) => c.similarity ?? 0));
   const content = new Set(contentWords(question));
   const words = [...new Set(tokenize(question).words.filter((w) => SAFE.test(w) && content.has(stem(w))))].slice(0, 24);
-  if (!words.length || !top.length) return { similarity, coverage: top.length ? 1 : 0, missing: [] };
+  const textScore = Math.max(0, ...top.map((c) => c.textScore ?? 0));
+  if (!words.length || !top.length) return { similarity, coverage: top.length ? 1 : 0, unknownShare: 0, textScore, missing: [] };
 
   const client = opts.client ?? db();
   const ids = top.map((c) => c.chunkId);
@@ -53,6 +60,8 @@ export async function assessSupport(
   );
   let total = 0;
   let covered = 0;
+  let unknown = 0;
+  const lex = opsLexicon();
   const missing: { w: string; idf: number }[] = [];
   for (const r of rows) {
     if (!r.valid) continue;
@@ -60,10 +69,13 @@ export async function assessSupport(
     total += idf;
     if (r.covered) covered += idf;
     else missing.push({ w: r.w, idf });
+    if (Number(r.df) === 0 && findConcepts([stem(r.w)], lex).length === 0) unknown += idf;
   }
   return {
     similarity,
     coverage: total > 0 ? covered / total : 1,
+    unknownShare: total > 0 ? unknown / total : 0,
+    textScore,
     missing: missing.sort((a, b) => b.idf - a.idf).map((m) => m.w),
   };
 }

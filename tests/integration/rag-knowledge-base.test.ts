@@ -198,6 +198,23 @@ describe("hybrid retrieval", () => {
     expect(await retrieve(q, { team: "nobody" })).toEqual([]);
   });
 
+  it("falls back to full text when the embedder fails (hosted provider down)", async () => {
+    const broken = { model: "broken-model", dimensions: 384 as const, embed: async () => Promise.reject(new Error("503 from provider")) };
+    const results = await retrieve("ORA-00060", { embedder: broken });
+    expect(results[0].headingPath).toBe("Ledger DB › Deadlocks");
+    expect(results[0].vectorRank).toBeUndefined();
+  });
+
+  it("drops words PostgreSQL's statistics call common, keeping rare ones that find the answer", async () => {
+    // 600 filler chunks all saying "service", then ANALYZE: "service" becomes a most-common lexeme.
+    const filler = Array.from({ length: 600 }, (_, i) => `## Note ${i}\n\nThe service restarted normally.`).join("\n\n");
+    await ingestRunbook({ sourcePath: "filler.md", content: `# Filler\n\n${filler}` });
+    await db().$executeRawUnsafe("ANALYZE runbook_chunks");
+    const results = await retrieve("service deadlock", { mode: "fulltext", limit: 3 });
+    expect(results[0].headingPath).toBe("Ledger DB › Deadlocks");
+    expect(results.every((r) => r.sourcePath !== "filler.md")).toBe(true);
+  });
+
   it("ranks the runbook an alert links to first, by url or by file name", async () => {
     const byUrl = await retrieve("something unrelated about printers", { runbookUrls: ["https://wiki.example/runbooks/pg-connections"] });
     expect(byUrl[0]).toMatchObject({ sourcePath: "databases/pg-connections.md", pinned: true });
