@@ -83,10 +83,10 @@ async function verify(req: WebhookRequest, env: Env): Promise<VerifyResult> {
   }
   const headerType = req.headers.get("x-amz-sns-message-type");
   if (headerType && headerType !== envelope.Type) {
-    return { ok: false, status: 401, reason: `x-amz-sns-message-type header (${headerType}) does not match the body Type (${envelope.Type})` };
+    return { ok: false, status: 401, reason: `x-amz-sns-message-type header (${headerType.slice(0, 40)}) does not match the body Type (${envelope.Type.slice(0, 40)})` };
   }
   if (env.CLOUDWATCH_SNS_TOPIC_ARNS.length > 0 && !env.CLOUDWATCH_SNS_TOPIC_ARNS.includes(envelope.TopicArn)) {
-    return { ok: false, status: 403, reason: `SNS topic ${envelope.TopicArn} is not in CLOUDWATCH_SNS_TOPIC_ARNS` };
+    return { ok: false, status: 403, reason: `SNS topic ${envelope.TopicArn.slice(0, 256)} is not in CLOUDWATCH_SNS_TOPIC_ARNS` };
   }
   if (!env.CLOUDWATCH_SNS_VERIFY) return { ok: true };
   if (typeof envelope.Message !== "string") {

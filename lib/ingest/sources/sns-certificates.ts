@@ -45,10 +45,13 @@ const certificates = new Map<string, Promise<X509Certificate>>();
 
 export class SnsCertificateError extends Error {}
 
+/** Attacker-supplied URLs end up in error messages and logs: bounded. */
+const clip = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
+
 /** The certificate at `url`, from the cache or downloaded once. Rejects URLs off the allow-list without fetching. */
 export function signingCertificate(url: string): Promise<X509Certificate> {
   if (!isAwsSnsCertificateUrl(url)) {
-    return Promise.reject(new SnsCertificateError(`SigningCertURL is not an Amazon SNS certificate URL: ${url}`));
+    return Promise.reject(new SnsCertificateError(`SigningCertURL is not an Amazon SNS certificate URL: ${clip(url)}`));
   }
   const cached = certificates.get(url);
   if (cached) return cached;
@@ -79,7 +82,7 @@ async function download(url: string): Promise<X509Certificate> {
 
 /** Confirms a subscription by GETting its SubscribeURL, which must be an SNS host. */
 export async function confirmSnsSubscription(subscribeUrl: string): Promise<void> {
-  if (!isAwsSnsUrl(subscribeUrl)) throw new SnsCertificateError(`SubscribeURL is not an Amazon SNS URL: ${subscribeUrl}`);
+  if (!isAwsSnsUrl(subscribeUrl)) throw new SnsCertificateError(`SubscribeURL is not an Amazon SNS URL: ${clip(subscribeUrl)}`);
   const response = await fetcher(subscribeUrl);
   if (!response.ok) throw new SnsCertificateError(`SNS subscription confirmation answered HTTP ${response.status}`);
 }
