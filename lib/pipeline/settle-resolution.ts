@@ -10,6 +10,9 @@ import { recordAction } from "@/lib/incidents/timeline";
  * resolves. Idempotent: running it twice records nothing new.
  */
 export async function settleResolvedAlert(alertId: string): Promise<{ incidentId: string; reason: string } | null> {
+  // Most alerts are firing: one cheap read spares them the transaction below.
+  const peek = await db().alert.findUnique({ where: { id: alertId }, select: { status: true, incidentId: true } });
+  if (!peek || peek.status !== "resolved" || !peek.incidentId) return null;
   const update = await db().$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ status: string; incident_id: string | null; title: string }[]>`
       SELECT status::text AS status, incident_id, title FROM alerts WHERE id = ${alertId}::uuid FOR UPDATE`;
