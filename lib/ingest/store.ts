@@ -3,14 +3,14 @@ import type { NormalizedAlert, SourceName } from "./types";
 
 /**
  * Stores one webhook delivery and its alerts in one SQL statement, idempotently and race-free:
- * 1. the delivery row (source, delivery_id) is inserted ON CONFLICT DO NOTHING: a retry of a delivery
- *    already stored (or being stored by a concurrent request, which we wait for) changes nothing and
- *    answers with the ids the first one stored;
- * 2. resolved notifications with no alert under their external id resolve the firing alerts of the same
+ * 1. resolved notifications with no alert under their external id resolve the firing alerts of the same
  *    fingerprint;
- * 3. one multi-row upsert on (source, external_id): a new alert is inserted, a repeat of a firing alert
- *    bumps occurrence_count/last_seen_at, a resolved notification resolves it, a later firing reopens it.
- * Two statements per request (the store, then the delivery's alert ids), whatever the number of alerts.
+ * 2. one multi-row upsert on (source, external_id): a new alert is inserted, a repeat of a firing alert
+ *    bumps occurrence_count/last_seen_at, a resolved notification resolves it, a later firing reopens it;
+ * 3. the delivery row (source, delivery_id) with the alert ids: a retry of a delivery already stored
+ *    (or being stored concurrently) hits its unique key, rolls the statement back and is answered with
+ *    the ids the first one stored.
+ * One round trip per request, whatever the number of alerts.
  */
 
 export interface StoreInput {
@@ -99,36 +99,27 @@ interface StoreRow {
   inserted: boolean;
   previous_status: "firing" | "resolved" | null;
   by_fingerprint: boolean;
-  delivery_id: string;
 }
 
-/**
- * The duplicate path: the first delivery's alert ids. They are written right after its statement, so a
- * concurrent duplicate may briefly see none yet: re-read for a moment before answering without them.
- */
+/** A second identical delivery fails on the deliveries' unique key, rolling its whole statement back. */
+function isDuplicateDelivery(error: unknown): boolean {
+  const text = String((error as { message?: string })?.message ?? error);
+  return /webhook_deliveries_source_delivery_id_key/.test(text) || (/23505/.test(text) && /webhook_deliveries/.test(text));
+}
+
+/** The duplicate path: what the first delivery stored (its alert ids were written with it, atomically). */
 async function previousDelivery(source: string, deliveryId: string): Promise<StoreResult> {
-  let ids: string[] = [];
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const rows = await db().$queryRaw<{ alert_ids: string[] | null; fresh: boolean }[]>`
-      SELECT alert_ids, received_at > now() - interval '10 seconds' AS fresh
-      FROM webhook_deliveries WHERE source = ${source} AND delivery_id = ${deliveryId}`;
-    ids = rows[0]?.alert_ids ?? [];
-    if (ids.length > 0 || !rows[0]?.fresh) break;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return { duplicate: true, alertIds: ids, created: 0, updated: 0, resolved: 0, changedIds: [] };
-}
-
-async function recordDeliveryAlerts(source: string, deliveryId: string, alertIds: string[]) {
-  if (alertIds.length === 0) return;
-  await db().$executeRaw`
-    UPDATE webhook_deliveries SET alert_ids = ${alertIds}::text[] WHERE source = ${source} AND delivery_id = ${deliveryId}`;
+  const rows = await db().$queryRaw<{ alert_ids: string[] | null }[]>`
+    SELECT alert_ids FROM webhook_deliveries WHERE source = ${source} AND delivery_id = ${deliveryId}`;
+  return { duplicate: true, alertIds: rows[0]?.alert_ids ?? [], created: 0, updated: 0, resolved: 0, changedIds: [] };
 }
 
 /**
- * One statement (atomic without an interactive transaction, which also keeps the embedded server's
- * multiplexed connections safe): claim the delivery; only if it is new, resolve-by-fingerprint and
- * upsert. The delivery insert waits for a concurrent identical one to commit, then does nothing.
+ * One statement, so atomic without an interactive transaction (one round trip; also safe on the
+ * embedded server's multiplexed connections): resolve-by-fingerprint, upsert, then insert the delivery
+ * row with the alert ids. The delivery insert is the idempotency gate: for a delivery already stored
+ * (or being stored by a concurrent request, which it waits for) it violates the unique key and the whole
+ * statement, occurrence bumps included, rolls back.
  */
 async function storeStatement(input: StoreInput, items: ReturnType<typeof toRecord>[]): Promise<StoreRow[]> {
   const json = pgSafeJson(JSON.stringify(items));
@@ -138,14 +129,8 @@ async function storeStatement(input: StoreInput, items: ReturnType<typeof toReco
   // Resolution by fingerprint never touches rows the upsert touches (one statement must not modify a
   // row twice); a stale firing notification (older than the recorded resolution) does not reopen.
   return db().$queryRaw<StoreRow[]>`
-    WITH d AS (
-      INSERT INTO webhook_deliveries (id, source, delivery_id, alert_ids, received_at)
-      VALUES (gen_random_uuid(), ${src}, ${input.deliveryId}, '{}', ${now})
-      ON CONFLICT (source, delivery_id) DO NOTHING
-      RETURNING id
-    ),
-    x AS (
-      SELECT r.* FROM d, jsonb_to_recordset(${json}::jsonb) AS r(
+    WITH x AS (
+      SELECT r.* FROM jsonb_to_recordset(${json}::jsonb) AS r(
         external_id text, fingerprint text, group_key text, status "AlertStatus", title text, message text,
         url text, runbook_url text, labels jsonb, alert_timestamp timestamptz, resolved_at timestamptz,
         source_severity "Severity", occurrences int)
@@ -184,21 +169,31 @@ async function storeStatement(input: StoreInput, items: ReturnType<typeof toReco
         last_seen_at = GREATEST(a.last_seen_at, EXCLUDED.last_seen_at),
         source_severity = COALESCE(EXCLUDED.source_severity, a.source_severity)
       RETURNING a.id, a.external_id, a.status, (a.xmax = 0) AS inserted
+    ),
+    out AS (
+      SELECT up.id::text AS id, up.external_id, up.status::text AS status, up.inserted,
+             old.status::text AS previous_status, false AS by_fingerprint
+      FROM up LEFT JOIN old ON old.external_id = up.external_id
+      UNION ALL
+      SELECT fp.id::text, fp.alert_external_id, 'resolved', false, 'firing', true FROM fp
+    ),
+    d AS (
+      INSERT INTO webhook_deliveries (id, source, delivery_id, alert_ids, received_at)
+      SELECT gen_random_uuid(), ${src}, ${input.deliveryId}, COALESCE(array_agg(out.id), '{}'), ${now} FROM out
+      RETURNING id
     )
-    SELECT up.id::text AS id, up.external_id, up.status::text AS status, up.inserted,
-           old.status::text AS previous_status, false AS by_fingerprint, (SELECT id::text FROM d) AS delivery_id
-    FROM up LEFT JOIN old ON old.external_id = up.external_id
-    UNION ALL
-    SELECT fp.id::text, fp.alert_external_id, 'resolved', false, 'firing', true, (SELECT id::text FROM d) FROM fp
-    UNION ALL
-    SELECT NULL, NULL, NULL, NULL, NULL, NULL, id::text FROM d`;
+    SELECT out.* FROM out`;
 }
 
 export async function storeAlerts(input: StoreInput): Promise<StoreResult> {
   const records = mergeByExternalId(input.alerts).map((m) => toRecord(m, input.receivedAt));
-  const rows = await withRetry(() => storeStatement(input, records));
-  // The last row only says whether the delivery was new.
-  if (!rows.some((r) => r.id === null && r.delivery_id)) return previousDelivery(input.source, input.deliveryId);
+  let rows: StoreRow[];
+  try {
+    rows = await withRetry(() => storeStatement(input, records));
+  } catch (error) {
+    if (isDuplicateDelivery(error)) return previousDelivery(input.source, input.deliveryId);
+    throw error;
+  }
 
   const alertIds: string[] = [];
   const changedIds: string[] = [];
@@ -206,7 +201,6 @@ export async function storeAlerts(input: StoreInput): Promise<StoreResult> {
   let updated = 0;
   let resolved = 0;
   for (const row of rows) {
-    if (row.id === null) continue;
     alertIds.push(row.id);
     if (row.by_fingerprint) {
       resolved++;
@@ -220,7 +214,6 @@ export async function storeAlerts(input: StoreInput): Promise<StoreResult> {
       if (row.status === "resolved" && row.previous_status !== "resolved") resolved++;
     }
   }
-  await recordDeliveryAlerts(input.source, input.deliveryId, alertIds);
   return { duplicate: false, alertIds, created, updated, resolved, changedIds };
 }
 
@@ -233,25 +226,30 @@ export async function storeUnmapped(input: StoreUnmappedInput): Promise<StoreRes
   const externalId = `unmapped:${input.deliveryId}`;
   const reason = input.reason.replace(/\u0000/g, "");
   const now = input.receivedAt;
-  const rows = await withRetry(
-    () => db().$queryRaw<{ id: string; inserted: boolean }[]>`
-      WITH d AS (
-        INSERT INTO webhook_deliveries (id, source, delivery_id, alert_ids, received_at)
-        VALUES (gen_random_uuid(), ${input.source}, ${input.deliveryId}, '{}', ${now})
-        ON CONFLICT (source, delivery_id) DO NOTHING
-        RETURNING id
-      )
-      INSERT INTO alerts AS a (id, source, external_id, fingerprint, status, title, message, raw_payload,
-        alert_timestamp, created_at, last_seen_at, processing_state, processing_error)
-      SELECT gen_random_uuid(), ${input.source}, ${externalId}, ${externalId}, 'firing',
-        ${`Unmapped ${input.source} payload`}, ${reason}, ${raw}::jsonb, ${now}, ${now}, ${now}, 'unmapped', ${reason}
-      FROM d
-      ON CONFLICT (source, external_id) DO UPDATE SET occurrence_count = a.occurrence_count + 1, last_seen_at = EXCLUDED.last_seen_at
-      RETURNING a.id::text AS id, (a.xmax = 0) AS inserted`,
-  );
-  if (rows.length === 0) return previousDelivery(input.source, input.deliveryId);
+  let rows: { id: string; inserted: boolean }[];
+  try {
+    rows = await withRetry(
+      () => db().$queryRaw<{ id: string; inserted: boolean }[]>`
+        WITH a AS (
+          INSERT INTO alerts AS a (id, source, external_id, fingerprint, status, title, message, raw_payload,
+            alert_timestamp, created_at, last_seen_at, processing_state, processing_error)
+          VALUES (gen_random_uuid(), ${input.source}, ${externalId}, ${externalId}, 'firing',
+            ${`Unmapped ${input.source} payload`}, ${reason}, ${raw}::jsonb, ${now}, ${now}, ${now}, 'unmapped', ${reason})
+          ON CONFLICT (source, external_id) DO UPDATE SET occurrence_count = a.occurrence_count + 1, last_seen_at = EXCLUDED.last_seen_at
+          RETURNING a.id::text AS id, (a.xmax = 0) AS inserted
+        ),
+        d AS (
+          INSERT INTO webhook_deliveries (id, source, delivery_id, alert_ids, received_at)
+          SELECT gen_random_uuid(), ${input.source}, ${input.deliveryId}, array_agg(a.id), ${now} FROM a
+          RETURNING id
+        )
+        SELECT id, inserted FROM a`,
+    );
+  } catch (error) {
+    if (isDuplicateDelivery(error)) return previousDelivery(input.source, input.deliveryId);
+    throw error;
+  }
   const ids = rows.map((r) => r.id);
-  await recordDeliveryAlerts(input.source, input.deliveryId, ids);
   const created = rows.filter((r) => r.inserted).length;
   return { duplicate: false, alertIds: ids, created, updated: ids.length - created, resolved: 0, changedIds: [] };
 }
