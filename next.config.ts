@@ -11,6 +11,9 @@ const nextConfig: NextConfig = {
     "pg",
   ],
   poweredByHeader: false,
+  // `npm run typecheck` (tsc over the whole project: app, lib, tests, bench) is its own CI step;
+  // checking the app's subset again inside every build only costs time.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

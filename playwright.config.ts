@@ -30,6 +30,8 @@ export default defineConfig({
       OPSRELAY_DATA_DIR: ".data/e2e",
       DATABASE_URL: "",
       OPSRELAY_INSECURE_WEBHOOKS: "1",
+      // Summaries follow incident changes after a debounce; keep it short so the test sees them.
+      SUMMARY_DEBOUNCE_SECONDS: "1",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

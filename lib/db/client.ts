@@ -27,8 +27,10 @@ function databaseUrl(): string {
 export function db(): PrismaClient {
   const url = databaseUrl();
   if (globalForDb.__opsrelayDb && globalForDb.__opsrelayDbUrl === url) return globalForDb.__opsrelayDb;
-  // The embedded server is single-threaded WASM: a small pool is all it can use.
-  const max = process.env.OPSRELAY_EMBEDDED_DB === "1" ? 4 : 10;
+  // The embedded server runs every connection on one PGlite session and can interleave two connections'
+  // extended-protocol messages (one's Bind against the other's Parse). One connection per process keeps
+  // each statement whole; PGlite executes one query at a time anyway, so nothing is lost.
+  const max = process.env.OPSRELAY_EMBEDDED_DB === "1" ? 1 : 10;
   const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
   globalForDb.__opsrelayDb = client;
   globalForDb.__opsrelayDbUrl = url;

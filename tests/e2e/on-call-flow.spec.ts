@@ -77,7 +77,7 @@ test("webhook alerts become one incident that an engineer can acknowledge, comme
 });
 
 test("bad webhook input gets a clear JSON error and nothing is stored for it", async ({ request }) => {
-  const malformed = await request.post("/api/webhooks/generic", { headers: { "content-type": "application/json" }, data: "{not json" });
+  const malformed = await request.post("/api/webhooks/generic", { headers: { "content-type": "application/json" }, data: Buffer.from("{not json") });
   expect(malformed.status()).toBe(400);
   expect((await malformed.json()).error.message).toMatch(/JSON/i);
 
