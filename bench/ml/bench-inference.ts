@@ -39,6 +39,8 @@ async function one(a: AlertText) {
 for (let i = 0; i < 300; i++) await one(pool[i % pool.length]);
 
 const times: number[] = [];
+// CPU time as well as wall time: on a shared, overloaded machine wall time mostly measures waiting.
+const cpuStart = process.cpuUsage();
 const started = process.hrtime.bigint();
 for (let i = 0; i < count; i++) {
   const t0 = process.hrtime.bigint();
@@ -47,12 +49,15 @@ for (let i = 0; i < count; i++) {
   if ((i + 1) % 1000 === 0) console.log(`[bench:ml] ${i + 1}/${count} alerts`);
 }
 const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
+const cpu = process.cpuUsage(cpuStart);
+const cpuMsPerAlert = (cpu.user + cpu.system) / 1000 / count;
 times.sort((a, b) => a - b);
 const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
 const mem = process.memoryUsage();
 const result = {
   alerts: count,
   meanMs: totalMs / count,
+  cpuMsPerAlert,
   p50Ms: q(0.5),
   p95Ms: q(0.95),
   p99Ms: q(0.99),
@@ -60,16 +65,17 @@ const result = {
   alertsPerSecond: (count / totalMs) * 1000,
   rssMiB: mem.rss / 1024 / 1024,
   heapUsedMiB: mem.heapUsed / 1024 / 1024,
-  target: "mean < 2 ms per alert (classify + extract + embed)",
+  target: "< 2 ms per alert (classify + extract + embed), wall mean and CPU time",
 };
 const f = (x: number) => x.toFixed(3);
 const table = [
-  "| alerts | mean ms | p50 ms | p95 ms | p99 ms | max ms | alerts/s | RSS MiB |",
-  "|---|---|---|---|---|---|---|---|",
-  `| ${count} | ${f(result.meanMs)} | ${f(result.p50Ms)} | ${f(result.p95Ms)} | ${f(result.p99Ms)} | ${f(result.maxMs)} | ${result.alertsPerSecond.toFixed(0)} | ${result.rssMiB.toFixed(0)} |`,
+  "| alerts | CPU ms/alert | wall mean ms | p50 ms | p95 ms | p99 ms | max ms | alerts/s | RSS MiB |",
+  "|---|---|---|---|---|---|---|---|---|",
+  `| ${count} | ${f(cpuMsPerAlert)} | ${f(result.meanMs)} | ${f(result.p50Ms)} | ${f(result.p95Ms)} | ${f(result.p99Ms)} | ${f(result.maxMs)} | ${result.alertsPerSecond.toFixed(0)} | ${result.rssMiB.toFixed(0)} |`,
 ].join("\n");
 console.log(table);
-console.log(result.meanMs < 2 ? "PASS: under 2 ms per alert" : "FAIL: over 2 ms per alert");
+const pass = result.meanMs < 2 && cpuMsPerAlert < 2;
+console.log(pass ? "PASS: under 2 ms per alert" : "FAIL: over 2 ms per alert");
 
 if (args.includes("--record")) {
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}`;
@@ -84,7 +90,7 @@ if (args.includes("--record")) {
       "",
       table,
       "",
-      `Target: ${result.target}. ${result.meanMs < 2 ? "Met" : "Not met"}.`,
+      `Target: ${result.target}. ${pass ? "Met" : "Not met"}. Load average at the time: ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}.`,
       "",
     ].join("\n"),
   );

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { env } from "@/lib/env";
@@ -61,19 +61,27 @@ export function buildCatalog(raw: unknown, origin = "service catalog"): ServiceC
   return { teams, services, teamIds, byName };
 }
 
-let cached: { file: string; catalog: ServiceCatalog } | undefined;
+let cached: { file: string; mtimeMs: number; checkedAt: number; catalog: ServiceCatalog } | undefined;
 
+/** The catalog from SERVICE_CATALOG_PATH; an edited file is picked up within a second, no restart needed. */
 export function loadCatalog(file = env().SERVICE_CATALOG_PATH): ServiceCatalog {
   const resolved = path.resolve(process.cwd(), file);
-  if (cached?.file === resolved) return cached.catalog;
+  const now = Date.now();
+  if (cached?.file === resolved && now - cached.checkedAt < 1000) return cached.catalog;
+  let mtimeMs: number;
   let raw: unknown;
   try {
+    mtimeMs = statSync(resolved).mtimeMs;
+    if (cached?.file === resolved && cached.mtimeMs === mtimeMs) {
+      cached.checkedAt = now;
+      return cached.catalog;
+    }
     raw = JSON.parse(readFileSync(resolved, "utf8"));
   } catch (err) {
     throw new Error(`Cannot read service catalog ${resolved} (SERVICE_CATALOG_PATH): ${(err as Error).message}`);
   }
   const catalog = buildCatalog(raw, `service catalog ${resolved}`);
-  cached = { file: resolved, catalog };
+  cached = { file: resolved, mtimeMs, checkedAt: now, catalog };
   return catalog;
 }
 

@@ -51,6 +51,21 @@ describe("service gazetteer", () => {
     expect(() => loadCatalog("datasets/catalog/missing.json")).toThrow(/missing\.json \(SERVICE_CATALOG_PATH\)/);
   });
 
+  it("picks up an edited catalog file without a restart", async () => {
+    const { mkdtempSync, writeFileSync, utimesSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const file = `${mkdtempSync(`${tmpdir()}/catalog-`)}/services.json`;
+    const write = (team: string, mtime: number) => {
+      writeFileSync(file, JSON.stringify({ teams: [{ id: "a", name: "A" }, { id: "b", name: "B" }], services: [{ name: "billing-engine", team }] }));
+      utimesSync(file, mtime, mtime);
+    };
+    write("a", 1_000_000);
+    expect(loadCatalog(file).byName.get("billing-engine")?.team).toBe("a");
+    write("b", 2_000_000);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(loadCatalog(file).byName.get("billing-engine")?.team).toBe("b");
+  });
+
   it("works with a user's own catalog", () => {
     const own = buildCatalog({ teams: [{ id: "core", name: "Core" }], services: [{ name: "billing-engine", team: "core", aliases: ["billing"] }] });
     expect(primaryService(findServices(own, "biling-engine is down"))?.service.name).toBe("billing-engine");
