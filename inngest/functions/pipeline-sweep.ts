@@ -1,7 +1,7 @@
 import { inngest } from "@/inngest/client";
 import { env } from "@/lib/env";
 import { findStuckAlerts } from "@/lib/pipeline/alert-state";
-import { autoResolveSilentAlerts } from "@/lib/pipeline/sweep";
+import { resolveSilentAlerts } from "@/lib/incidents/auto-resolve";
 
 const BATCH = 50;
 
@@ -18,7 +18,8 @@ export const pipelineSweep = inngest.createFunction(
     for (let i = 0; i < stuck.length; i += BATCH) {
       await step.sendEvent(`requeue-${i / BATCH}`, { name: "alert/received", data: { alertIds: stuck.slice(i, i + BATCH) } });
     }
-    const resolved = await step.run("auto-resolve-silent-alerts", () => autoResolveSilentAlerts());
-    return { requeued: stuck.length, autoResolved: resolved.resolved, incidents: resolved.incidents.length };
+    // The incident lifecycle's sweep: resolves silent alerts and settles (maybe resolves) their incidents.
+    const resolved = await step.run("auto-resolve-silent-alerts", () => resolveSilentAlerts());
+    return { requeued: stuck.length, autoResolved: resolved.alertsResolved, incidentsResolved: resolved.incidentsResolved };
   },
 );

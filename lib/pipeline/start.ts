@@ -4,7 +4,7 @@ import { findStuckAlerts, reclaimAfterRestart } from "@/lib/pipeline/alert-state
 import { enqueueAlert, isInFlight } from "@/lib/pipeline/in-process";
 import { log } from "@/lib/pipeline/log";
 import { errorMessage } from "@/lib/pipeline/retry";
-import { autoResolveSilentAlerts } from "@/lib/pipeline/sweep";
+import { resolveSilentAlerts } from "@/lib/incidents/auto-resolve";
 
 const holder = globalThis as unknown as { __opsrelaySweep?: { timer: NodeJS.Timeout; running: boolean } };
 
@@ -38,8 +38,8 @@ export async function sweepOnce(now = new Date()): Promise<{ requeued: number; a
     const stuck = (await findStuckAlerts({ olderThanMinutes: env().PIPELINE_STUCK_MINUTES, now })).filter((id) => !isInFlight(id));
     for (const id of stuck) enqueueAlert(id);
     if (stuck.length > 0) log.warn(`re-queued ${stuck.length} stuck alert(s)`);
-    const { resolved } = await autoResolveSilentAlerts(now);
-    return { requeued: stuck.length, autoResolved: resolved };
+    const { alertsResolved } = await resolveSilentAlerts({ now });
+    return { requeued: stuck.length, autoResolved: alertsResolved };
   } catch (error) {
     log.error("pipeline sweep failed", { error: errorMessage(error) });
     return { requeued: 0, autoResolved: 0 };
