@@ -17,6 +17,7 @@ import { baselineEntities } from "@/lib/ml/entities/baseline-extractor";
 import { extractEntities } from "@/lib/ml/entities/local-extractor";
 import { accuracy, EntityScorer, macroF1, type Prf } from "@/lib/ml/eval/metrics";
 import type { AlertText, Classifier } from "@/lib/ml/types";
+import { SEVERITIES } from "@/lib/severity";
 
 const args = process.argv.slice(2);
 const dataFile = args.includes("--data") ? args[args.indexOf("--data") + 1] : "datasets/ml/holdout.jsonl";
@@ -32,6 +33,8 @@ interface ClassifierReport {
   /** Only alerts without a platform severity: what the model/rules actually predicted. */
   predictedSeverityMacroF1: number;
   predictedSeverityAccuracy: number;
+  /** Predicted at most one level away from gold (critical↔high...): most misses are adjacent levels. */
+  severityWithinOne: number;
   teamAccuracy: number;
   teamMacroF1: number;
   perSeverity: Record<string, Prf>;
@@ -60,7 +63,10 @@ async function evalClassifier(c: Classifier): Promise<ClassifierReport> {
     if (r.team.value !== e.team) misses.push(`${e.id} team gold=${e.team} got=${r.team.value} (${r.team.provider} ${r.team.confidence}) | ${e.title.slice(0, 70)}`);
   }
   const sev = macroF1(gs, ps);
+  const rank = (x: string) => SEVERITIES.indexOf(x as (typeof SEVERITIES)[number]);
+  const withinOne = gs.filter((g, i) => Math.abs(rank(g) - rank(ps[i])) <= 1).length / Math.max(1, gs.length);
   return {
+    severityWithinOne: withinOne,
     severityAccuracy: accuracy(gs, ps),
     severityMacroF1: sev.macroF1,
     predictedSeverityAccuracy: accuracy(gsNoSrc, psNoSrc),
@@ -106,6 +112,7 @@ lines.push(`| severity macro-F1 (all alerts) | ${f(local.severityMacroF1)} | ${f
 lines.push(`| severity accuracy (all alerts) | ${f(local.severityAccuracy)} | ${f(rules.severityAccuracy)} | |`);
 lines.push(`| severity macro-F1 (predicted: no platform severity) | ${f(local.predictedSeverityMacroF1)} | ${f(rules.predictedSeverityMacroF1)} | |`);
 lines.push(`| severity accuracy (predicted: no platform severity) | ${f(local.predictedSeverityAccuracy)} | ${f(rules.predictedSeverityAccuracy)} | |`);
+lines.push(`| severity within one level (all alerts) | ${f(local.severityWithinOne)} | ${f(rules.severityWithinOne)} | |`);
 lines.push(`| team accuracy | ${f(local.teamAccuracy)} | ${f(rules.teamAccuracy)} | ≥ 0.90 |`);
 lines.push(`| team macro-F1 | ${f(local.teamMacroF1)} | ${f(rules.teamMacroF1)} | |`);
 lines.push("");
