@@ -9,6 +9,8 @@ export interface BuildOptions extends SampleOptions {
   seed: number | string;
   perSource: number;
   sources?: readonly SourceName[];
+  /** Every source reports the same failures (as one outage pages through several tools), seconds apart. */
+  correlated?: boolean;
 }
 
 /**
@@ -20,9 +22,10 @@ export function buildSamples(options: BuildOptions): SampleFile[] {
   const sources = options.sources ?? SOURCES;
   const files: SampleFile[] = [];
   let index = 0;
-  for (const source of sources) {
+  for (const [sourceIndex, source] of sources.entries()) {
     for (let i = 0; i < options.perSource; i++, index++) {
-      const alert = sampleAlert(options.seed, index, { ...options, status: options.status ?? "firing" });
+      const story = sampleAlert(options.seed, options.correlated ? i : index, { ...options, status: options.status ?? "firing" });
+      const alert = options.correlated ? shifted(story, sourceIndex * 23_000) : story;
       const group = source === "alertmanager" || source === "grafana" ? withSiblings(alert, index) : [alert];
       files.push(file(source, `${String(i + 1).padStart(2, "0")}-${alert.kind}`, group));
       if (i % 5 === 4 || (options.perSource < 5 && i === options.perSource - 1 && source !== "generic")) {
@@ -31,6 +34,11 @@ export function buildSamples(options: BuildOptions): SampleFile[] {
     }
   }
   return files;
+}
+
+function shifted(alert: SampleAlert, ms: number): SampleAlert {
+  const move = (d: Date) => new Date(d.getTime() + ms);
+  return { ...alert, startedAt: move(alert.startedAt), endedAt: alert.endedAt && move(alert.endedAt) };
 }
 
 function withSiblings(alert: SampleAlert, index: number): SampleAlert[] {

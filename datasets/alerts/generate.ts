@@ -13,11 +13,13 @@ import { DEFAULT_START } from "./sample-alerts";
  *   npm run datasets:alerts                           write datasets/alerts/samples/<source>/*.json
  *   npm run datasets:alerts -- --seed 7 --per-source 20 --out /tmp/samples
  *   npm run datasets:alerts -- --post http://localhost:3000   also POST them, signed as each platform
+ *   npm run datasets:alerts -- --correlated --post ...         the same outages seen by every platform
  * Secrets for --post come from the same settings OpsRelay reads (DATADOG_WEBHOOK_TOKEN, ...).
  */
 
 const USAGE = `usage: tsx datasets/alerts/generate.ts [--seed N] [--per-source N] [--out DIR (default datasets/alerts/samples)]
-       [--sources a,b] [--start ISO-time] [--post BASE_URL] [--no-write]`;
+       [--sources a,b] [--start ISO-time] [--correlated] [--post BASE_URL] [--no-write]
+  --correlated  every source reports the same failures, as one outage does across tools`;
 
 function main(): Promise<number> | number {
   let args;
@@ -31,6 +33,7 @@ function main(): Promise<number> | number {
         start: { type: "string" },
         post: { type: "string" },
         "no-write": { type: "boolean", default: false },
+        correlated: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
       },
     }).values;
@@ -70,7 +73,7 @@ function main(): Promise<number> | number {
   }
   const seed = /^\d+$/.test(args.seed!) ? Number(args.seed) : args.seed!;
 
-  const samples = buildSamples({ seed, perSource, sources: sources as SourceName[], start });
+  const samples = buildSamples({ seed, perSource, sources: sources as SourceName[], start, correlated: args.correlated });
   console.log(`generated ${samples.length} payloads for ${sources.length} sources (seed ${seed}, from ${start.toISOString()})`);
 
   // With --post, files are written only to an explicit --out (posted samples carry today's times).

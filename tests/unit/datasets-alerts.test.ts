@@ -86,6 +86,18 @@ describe("sample payload generator", () => {
     expect(BigInt(id!)).toBeGreaterThan(BigInt(Number.MAX_SAFE_INTEGER));
   });
 
+  it("--correlated tells the same failures through every platform, seconds apart", () => {
+    const correlated = buildSamples({ seed: 42, perSource: 2, correlated: true });
+    const kinds = (source: string) => correlated.filter((s) => s.source === source && !s.name.endsWith("-resolved")).map((s) => s.name);
+    for (const source of SOURCES) expect(kinds(source)).toEqual(kinds("datadog"));
+    const am = correlated.find((s) => s.source === "alertmanager")!.body as { alerts: { startsAt: string }[] };
+    const generic = correlated.find((s) => s.source === "generic")!.body as { timestamp: string | number };
+    const genericMs = typeof generic.timestamp === "number" ? generic.timestamp * 1000 : Date.parse(generic.timestamp);
+    const gap = genericMs - Date.parse(am.alerts[0].startsAt);
+    expect(gap).toBeGreaterThan(0);
+    expect(gap).toBeLessThan(5 * 60_000);
+  });
+
   it("only names services from the Parcelwise catalog", () => {
     const names = new Set(loadCatalog().services.map((s) => s.name));
     for (const alert of sampleAlerts(7, FAILURE_STORIES.length * 3)) expect(names.has(alert.service), alert.service).toBe(true);
