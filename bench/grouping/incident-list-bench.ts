@@ -61,7 +61,10 @@ async function main() {
     // Cursors for deep pages, found by walking the list once.
     const cursorAt = async (raw: Record<string, string>, page: number) => {
       let cursor: string | null = null;
-      for (let i = 0; i < page; i++) cursor = (await listIncidents(q({ ...raw, ...(cursor ? { cursor } : {}) }))).nextCursor;
+      for (let i = 0; i < page; i++) {
+        const params: Record<string, string> = cursor ? { ...raw, cursor } : raw;
+        cursor = (await listIncidents(q(params))).nextCursor;
+      }
       return cursor!;
     };
     const deepLast = await cursorAt({ limit: "25" }, 200);
