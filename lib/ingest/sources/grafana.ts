@@ -10,7 +10,8 @@ import { normalizePromAlert, promAlertSchema, promNotificationFields } from "./p
 /**
  * Grafana unified alerting webhook contact point (payload version "1"): Alertmanager's shape plus
  * orgId, title/state/message and per-alert dashboard/panel/silence links and evaluated values.
- * Authentication: Grafana's optional HMAC-SHA256 signature, or a bearer/basic credential.
+ * Authentication: Grafana's optional HMAC-SHA256 signature, or a bearer/basic credential. Once
+ * GRAFANA_WEBHOOK_SECRET is set the signature is required (a token alone no longer suffices).
  */
 
 const notificationSchema = z.looseObject({
