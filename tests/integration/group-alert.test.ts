@@ -139,4 +139,24 @@ describe("groupAlert against PostgreSQL", () => {
     const other = await insertAlert({ title: "kafka broker offline", service: "kafka", at: T0 });
     expect((await groupAlert(other)).decision).toBe("open");
   });
+
+  it("follows a cascade through the service catalog, but not to an unrelated service firing at the same time", async () => {
+    const dbAlert = await insertAlert({ title: "payments-db writer unavailable", message: "RDS failover in progress", service: "payments-db", region: "eu-west-1", at: T0 });
+    const api = await insertAlert({
+      title: "payments-api 5xx rate above 5%",
+      message: "HTTP 503: could not connect to payments-db:5432",
+      service: "payments-api",
+      region: "eu-west-1",
+      errorCode: "HTTP 503",
+      at: minutesFrom(T0, 1.5),
+    });
+    const unrelated = await insertAlert({ title: "search-cluster health yellow", message: "14 replica shards unassigned", service: "search-cluster", region: "eu-west-1", at: minutesFrom(T0, 2) });
+    const root = await groupAlert(dbAlert);
+    const dependent = await groupAlert(api);
+    expect(dependent.incidentId).toBe(root.incidentId);
+    expect(dependent.reason).toContain("payments-api depends on payments-db");
+    expect(dependent.reason).toContain("its message names payments-db");
+    expect((await groupAlert(unrelated)).incidentId).not.toBe(root.incidentId);
+    expect((await incidentOf(api))!.affectedServices).toEqual(["payments-api", "payments-db"]);
+  });
 });
