@@ -9,14 +9,19 @@ import type { ParseResult } from "./adapter";
 import type { WebhookRequest } from "./types";
 
 /**
- * One webhook request, start to finish: size limit → authenticate → JSON → adapter parse → store →
- * emit alert/received. Rejections throw ApiError (rendered as JSON by the route); anything stored is
- * answered 202 before processing, which happens later.
+ * One webhook request, start to finish: size limit → authenticate → JSON → adapter parse → store, and
+ * alert/received to emit after the response. Rejections throw ApiError (rendered as JSON by the route);
+ * anything stored is answered 202 before processing, which happens later.
  */
 
 export interface IngestResponse {
   status: number;
   body: Record<string, unknown>;
+  /**
+   * Work to run once the response is sent (emitting alert/received): the alerts are already stored,
+   * so a platform's webhook never waits on the event backend.
+   */
+  afterResponse?: () => Promise<void>;
 }
 
 function logIngest(level: "info" | "warn", message: string, fields: Record<string, unknown>) {
@@ -103,7 +108,7 @@ export async function ingestWebhook(sourceParam: string, request: Request): Prom
     logIngest("warn", "webhook payload kept as unmapped", { source: adapter.source, deliveryId, reason: unmappedReason });
   }
 
-  if (result.changedIds.length > 0) await sendEvent("alert/received", { alertIds: result.changedIds });
+  const changedIds = result.changedIds;
 
   logIngest("info", "webhook stored", { source: adapter.source, deliveryId, duplicate: result.duplicate, alerts: result.alertIds.length });
   return {
@@ -119,5 +124,6 @@ export async function ingestWebhook(sourceParam: string, request: Request): Prom
       resolved: result.resolved,
       ...(unmappedReason ? { unmapped: true, reason: unmappedReason } : {}),
     },
+    afterResponse: changedIds.length > 0 ? () => sendEvent("alert/received", { alertIds: changedIds }) : undefined,
   };
 }

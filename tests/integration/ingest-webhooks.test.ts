@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import http from "node:http";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/[source]/route";
 import { db, disconnectDb } from "@/lib/db";
@@ -318,5 +319,33 @@ describe(`webhook ingestion through the route handler (${process.env.OPSRELAY_TE
       { source: "sentry", status: "resolved" },
     ]);
     expect((await counts()).deliveries).toBe(4);
+  });
+
+  it("emits alert/received with the new alert ids (through the Inngest SDK to a local event API), not for duplicates", async () => {
+    const received: { name: string; data: { alertIds: string[] } }[] = [];
+    const server = http.createServer((req, res) => {
+      let body = "";
+      req.on("data", (d) => (body += d));
+      req.on("end", () => {
+        const parsed = JSON.parse(body);
+        received.push(...(Array.isArray(parsed) ? parsed : [parsed]));
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ ids: ["01TEST"], status: 200 }));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+    const { port } = server.address() as { port: number };
+    try {
+      setEnv({ INNGEST_EVENT_KEY: "test-event-key", INNGEST_BASE_URL: `http://127.0.0.1:${port}` });
+      const raw = fixture("generic", "batch");
+      const first = await generic(raw);
+      await generic(raw); // a retry: nothing new to process
+      expect(received).toHaveLength(1);
+      expect(received[0].name).toBe("alert/received");
+      expect(received[0].data.alertIds.sort()).toEqual([...first.json.alertIds].sort());
+    } finally {
+      setEnv({ INNGEST_EVENT_KEY: undefined, INNGEST_BASE_URL: undefined });
+      await new Promise((r) => server.close(r));
+    }
   });
 });
