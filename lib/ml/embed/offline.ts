@@ -1,5 +1,5 @@
 import type { Embedder } from "@/lib/ml/types";
-import { fnv1a, mix32, opsLexicon, textFeatures, type Lexicon } from "./text-features";
+import { FEATURE_WEIGHTS, fnv1a, mix32, opsLexicon, textFeatures, type FeatureWeights, type Lexicon } from "./text-features";
 
 /**
  * The offline default embedder: no weights to download, deterministic, fast (hot path for alerts).
@@ -9,9 +9,10 @@ import { fnv1a, mix32, opsLexicon, textFeatures, type Lexicon } from "./text-fea
  */
 
 const DIMS = 384 as const;
-const ALGORITHM_VERSION = "v1";
+// Bump whenever the features or their weights change: the vectors change, so the model name must.
+const ALGORITHM_VERSION = "v2";
 
-export function embedText(text: string, lexicon: Lexicon = opsLexicon()): Float64Array {
+export function embedText(text: string, lexicon: Lexicon = opsLexicon(), weights: FeatureWeights = FEATURE_WEIGHTS): Float64Array {
   const v = new Float64Array(DIMS);
   textFeatures(
     text,
@@ -21,6 +22,7 @@ export function embedText(text: string, lexicon: Lexicon = opsLexicon()): Float6
       v[h % DIMS] += sign * weight;
     },
     lexicon,
+    weights,
   );
   let norm = 0;
   for (let i = 0; i < DIMS; i++) norm += v[i] * v[i];

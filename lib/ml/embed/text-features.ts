@@ -134,24 +134,34 @@ export function findConcepts(stemmed: string[], lexicon: Lexicon = opsLexicon())
 
 export type FeatureSink = (feature: string, weight: number) => void;
 
-export const FEATURE_WEIGHTS = {
+export interface FeatureWeights {
+  word: number;
+  bigram: number;
+  concept: number;
+  compound: number;
+  charTotal: number;
+}
+
+// Tuned on the runbook question set's dev split (bench/rag/tune-embedder.ts): concepts count double,
+// bigrams little (they mostly repeat the words' evidence).
+export const FEATURE_WEIGHTS: FeatureWeights = {
   word: 1.0,
-  bigram: 0.6,
-  concept: 1.1,
+  bigram: 0.3,
+  concept: 2.0,
   compound: 1.5,
   /** Spread across a word's character n-grams; catches typos and inflections the stemmer misses. */
   charTotal: 0.9,
-} as const;
+};
 
 /**
  * Emits every feature of `text` with its weight. Word features are stemmed, stopwords dropped;
  * char 3- and 4-grams of each content word; word bigrams; lexicon concepts; compound code tokens.
  */
-export function textFeatures(text: string, emit: FeatureSink, lexicon: Lexicon = opsLexicon()): void {
+export function textFeatures(text: string, emit: FeatureSink, lexicon: Lexicon = opsLexicon(), weights: FeatureWeights = FEATURE_WEIGHTS): void {
   const { words, compounds } = tokenize(text);
   const stemmedAll = words.map(stem);
-  for (const c of findConcepts(stemmedAll, lexicon)) emit("c:" + c, FEATURE_WEIGHTS.concept);
-  for (const c of compounds) emit("k:" + c, FEATURE_WEIGHTS.compound);
+  for (const c of findConcepts(stemmedAll, lexicon)) emit("c:" + c, weights.concept);
+  for (const c of compounds) emit("k:" + c, weights.compound);
 
   let prev: string | undefined;
   for (let i = 0; i < stemmedAll.length; i++) {
@@ -160,14 +170,14 @@ export function textFeatures(text: string, emit: FeatureSink, lexicon: Lexicon =
       prev = undefined;
       continue;
     }
-    emit("w:" + w, FEATURE_WEIGHTS.word);
-    if (prev) emit("b:" + prev + " " + w, FEATURE_WEIGHTS.bigram);
+    emit("w:" + w, weights.word);
+    if (prev) emit("b:" + prev + " " + w, weights.bigram);
     prev = w;
     if (w.length >= 4 && !/^\d+$/.test(w)) {
       const padded = "<" + w + ">";
       const grams: string[] = [];
       for (let n = 3; n <= 4; n++) for (let i = 0; i + n <= padded.length; i++) grams.push(padded.slice(i, i + n));
-      const each = FEATURE_WEIGHTS.charTotal / Math.sqrt(grams.length);
+      const each = weights.charTotal / Math.sqrt(grams.length);
       for (const g of grams) emit("g:" + g, each);
     }
   }
