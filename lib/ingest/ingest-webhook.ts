@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
-import { sendEvent } from "@/lib/events/send";
 import { ApiError } from "@/lib/http/api-error";
+import { emitAlertsReceived } from "./alert-events";
 import { derivedDeliveryId, normalizeDeliveryId } from "./delivery-id";
 import { parseJsonPreservingBigInts } from "./parse-helpers";
 import { getAdapter, knownSources } from "./sources";
@@ -124,6 +124,6 @@ export async function ingestWebhook(sourceParam: string, request: Request): Prom
       resolved: result.resolved,
       ...(unmappedReason ? { unmapped: true, reason: unmappedReason } : {}),
     },
-    afterResponse: changedIds.length > 0 ? () => sendEvent("alert/received", { alertIds: changedIds }) : undefined,
+    afterResponse: changedIds.length > 0 ? () => emitAlertsReceived(changedIds) : undefined,
   };
 }
