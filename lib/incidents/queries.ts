@@ -188,6 +188,35 @@ const alertInIncidentSelect = {
   processingState: true,
 } satisfies Prisma.AlertSelect;
 
+export const incidentAlertsQuerySchema = z.object({
+  status: z.enum(["firing", "resolved"], { message: "must be firing or resolved" }).optional(),
+  limit: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1).max(200, "must be at most 200").default(50),
+  cursor: z.string().optional(),
+});
+export type IncidentAlertsQuery = z.infer<typeof incidentAlertsQuerySchema>;
+
+/** An incident's alerts, newest first, by cursor: big incidents (thousands of alerts) page like the list. */
+export async function listIncidentAlerts(incidentId: string, query: IncidentAlertsQuery) {
+  const where: Prisma.AlertWhereInput[] = [{ incidentId }];
+  if (query.status) where.push({ status: query.status });
+  if (query.cursor) {
+    const c = decodeCursor(query.cursor);
+    const at = new Date(c.k[0] as string);
+    if (Number.isNaN(at.getTime())) throw new InvalidCursorError("cursor is not one this API returned");
+    where.push({ OR: [{ alertTimestamp: { lt: at } }, { alertTimestamp: at, id: { lt: c.id } }] });
+  }
+  const rows = await db().alert.findMany({
+    where: { AND: where },
+    orderBy: [{ alertTimestamp: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    select: alertInIncidentSelect,
+  });
+  const items = rows.slice(0, query.limit);
+  const last = items[items.length - 1];
+  const nextCursor = rows.length > query.limit ? encodeCursor({ k: [last.alertTimestamp.toISOString()], id: last.id }) : null;
+  return { items, nextCursor };
+}
+
 /** One incident with its alerts (newest first) and its timeline (oldest first). */
 export async function getIncidentDetail(id: string, opts: { alertLimit?: number; actionLimit?: number } = {}) {
   return db().incident.findUnique({
@@ -200,6 +229,10 @@ export async function getIncidentDetail(id: string, opts: { alertLimit?: number;
 }
 
 export type IncidentDetail = NonNullable<Awaited<ReturnType<typeof getIncidentDetail>>>;
+
+export async function incidentExists(id: string): Promise<boolean> {
+  return (await db().incident.count({ where: { id } })) > 0;
+}
 
 /** Finds an incident by uuid or by its human number ("INC-42" / "42"). */
 export async function resolveIncidentId(idOrNumber: string): Promise<string | null> {

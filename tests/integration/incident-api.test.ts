@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { GET as listRoute } from "@/app/api/incidents/route";
 import { GET as detailRoute } from "@/app/api/incidents/[id]/route";
 import { POST as actionRoute } from "@/app/api/incidents/[id]/actions/route";
+import { GET as alertsRoute } from "@/app/api/incidents/[id]/alerts/route";
 import { POST as moveRoute } from "@/app/api/alerts/[id]/move/route";
 import { db } from "@/lib/db";
 import { resetEnv } from "@/lib/env";
@@ -167,5 +168,29 @@ describe("incident API", () => {
     const incident = await db().incident.findUniqueOrThrow({ where: { id: b.incidentId } });
     expect(incident.status).toBe("open");
     expect(await db().incidentAction.count({ where: { incidentId: b.incidentId, type: "all_alerts_resolved" } })).toBe(1);
+  });
+
+  it("pages a big incident's alerts newest first, with a status filter", async () => {
+    const first = await openIncident("inventory-service CrashLoopBackOff", "inventory-service");
+    for (let i = 1; i < 12; i++) {
+      const id = await insertAlert({ title: "inventory-service CrashLoopBackOff", service: "inventory-service", fingerprint: `crash-${i}`, at: minutesFrom(T0, i * 0.2), status: i % 3 ? "firing" : "resolved" });
+      expect((await groupAlert(id)).incidentId).toBe(first.incidentId);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `http://localhost/api/incidents/${first.incidentId}/alerts?limit=5${cursor ? `&cursor=${cursor}` : ""}`;
+      const body = (await (await alertsRoute(new Request(url), ctx(first.incidentId))).json()) as { items: { id: string; alertTimestamp: string }[]; nextCursor: string | null };
+      seen.push(...body.items.map((a) => a.alertTimestamp));
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(12);
+    expect([...seen].sort().reverse()).toEqual(seen);
+    const resolved = await (await alertsRoute(new Request(`http://localhost/api/incidents/${first.incidentId}/alerts?status=resolved`), ctx(first.incidentId))).json();
+    expect(resolved.items).toHaveLength(3);
+    const missing = await alertsRoute(new Request("http://localhost/api/incidents/INC-4242/alerts"), ctx("INC-4242"));
+    expect(missing.status).toBe(404);
+    const bad = await alertsRoute(new Request(`http://localhost/api/incidents/${first.incidentId}/alerts?limit=0&status=open`), ctx(first.incidentId));
+    expect(bad.status).toBe(400);
   });
 });
