@@ -58,6 +58,8 @@ export interface Entities {
 export interface EntityResult extends Entities, Provenance {
   /** Where each entity type came from first: "label" (structured field), "text" (patterns/gazetteer), "ner". */
   origins?: Record<string, string>;
+  /** Confidence (0..1) of each entity type's first value: labels 0.95, patterns 0.85, gazetteer by match quality, NER by its score. */
+  confidences?: Record<string, number>;
   degradedFrom?: string;
   degradedReason?: string;
 }

@@ -40,6 +40,7 @@ describe("service gazetteer", () => {
     const e = extract("High latency", "", { service: "pay-api" });
     expect(e.service).toBe("payments-api");
     expect(e.origins.service).toBe("label");
+    expect(e.confidences.service).toBeGreaterThan(extract("cache hit ratio low").confidences.service);
   });
 
   it("uses a Sentry project / Prometheus job only when the catalog knows it", () => {

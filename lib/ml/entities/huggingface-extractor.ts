@@ -34,6 +34,7 @@ export class HuggingFaceEntityExtractor implements EntityExtractor {
       );
       const all = structuredClone(local.all);
       const origins: Record<string, string> = { ...local.origins };
+      const confidences: Record<string, number> = { ...local.confidences };
       let service = local.service;
       for (const s of spans) {
         if (s.score < this.minScore) continue;
@@ -44,16 +45,18 @@ export class HuggingFaceEntityExtractor implements EntityExtractor {
         const list = (all[type] ??= []);
         if (!list.includes(word)) list.push(word);
         origins[type] ??= "ner";
+        confidences[type] ??= Math.round(s.score * 100) / 100;
         if (!service && (type === "organization" || type === "misc")) {
           const known = primaryService(findServices(catalog, word));
           if (known) {
             service = known.service.name;
             all.service = [service, ...(all.service ?? [])];
             origins.service = "ner";
+            confidences.service = Math.round(s.score * 100) / 100;
           }
         }
       }
-      return { ...local, service, all, origins, provider: "huggingface", model: `${this.modelId}+${LOCAL_EXTRACTOR_MODEL}` };
+      return { ...local, service, all, origins, confidences, provider: "huggingface", model: `${this.modelId}+${LOCAL_EXTRACTOR_MODEL}` };
     } catch (err) {
       const reason = describeHfError(err);
       console.warn(`[ml] huggingface NER failed (${reason}); using the local extractor only`);

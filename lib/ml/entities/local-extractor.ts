@@ -25,6 +25,7 @@ function add(all: Record<string, string[]>, type: string, value: string) {
  */
 export interface LocalEntities extends Entities {
   origins: Record<string, "label" | "text">;
+  confidences: Record<string, number>;
   /** How sure the service is: 1 from a label; from text, the gazetteer score / 3 (generic-word aliases ≈ 0.33). */
   serviceCertainty?: number;
 }
@@ -86,6 +87,10 @@ export function extractEntities(alert: AlertText, catalog: ServiceCatalog): Loca
     all.errorCode = [...labelled, ...rest];
   }
 
+  const confidences: Record<string, number> = {};
+  for (const type of Object.keys(all)) {
+    confidences[type] = type === "service" && serviceCertainty !== undefined ? Math.round(Math.min(0.97, 0.5 + serviceCertainty * 0.45) * 100) / 100 : origins[type] === "label" ? 0.95 : 0.85;
+  }
   const first = (type: string) => all[type]?.[0];
   return {
     service: first("service"),
@@ -97,6 +102,7 @@ export function extractEntities(alert: AlertText, catalog: ServiceCatalog): Loca
     pod: first("pod"),
     all,
     origins,
+    confidences,
     serviceCertainty,
   };
 }
