@@ -9,7 +9,7 @@ import { log } from "@/lib/pipeline/log";
 
 export type TriagePlan =
   | { action: "triage" }
-  /** Already triaged and grouped; a resolve notification arrived: only its incident needs updating. */
+  /** Already triaged and grouped; it resolved or fired again since: only its incident needs updating. */
   | { action: "resolve" }
   | { action: "skip"; reason: string };
 
@@ -33,10 +33,10 @@ export async function beginTriage(alertId: string): Promise<TriagePlan> {
     select: { processingState: true, status: true, incidentId: true },
   });
   if (!alert) return { action: "skip", reason: "alert not found" };
-  if ((alert.processingState === "processed" || alert.processingState === "degraded") && alert.status === "resolved") {
-    return alert.incidentId ? { action: "resolve" } : { action: "skip", reason: "resolved, not in an incident" };
-  }
-  return { action: "skip", reason: `alert is ${alert.processingState}` };
+  const triaged = alert.processingState === "processed" || alert.processingState === "degraded";
+  // A triaged alert whose status changed since (resolved, or firing again): only its incident follows.
+  if (triaged && alert.incidentId) return { action: "resolve" };
+  return { action: "skip", reason: triaged ? "triaged, not in an incident" : `alert is ${alert.processingState}` };
 }
 
 /** Marks the triaged alert processed, or degraded with what fell back. */

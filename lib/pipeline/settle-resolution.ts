@@ -1,18 +1,23 @@
 import { db } from "@/lib/db";
-import { settleAfterAlertChange, TRANSACTION_OPTIONS } from "@/lib/incidents/lifecycle";
+import { env } from "@/lib/env";
+import { changeStatus, settleAfterAlertChange, TRANSACTION_OPTIONS } from "@/lib/incidents/lifecycle";
 import { publishIncidentUpdates, type IncidentUpdate } from "@/lib/incidents/publish";
 import { refreshIncident } from "@/lib/incidents/refresh";
 import { recordAction } from "@/lib/incidents/timeline";
+import { groupAlert } from "@/lib/triage/group";
 
 /**
- * After triage (or when a resolve notification arrives for a grouped alert): if the alert is resolved,
- * its incident's counts and severity follow, and the incident lifecycle decides whether the incident
- * resolves. Idempotent: running it twice records nothing new.
+ * After triage, or when a grouped alert changes state later (a resolve notification, or firing again
+ * after it resolved): its incident follows. Idempotent: running it twice records nothing new.
  */
 export async function settleResolvedAlert(alertId: string): Promise<{ incidentId: string; reason: string } | null> {
-  // Most alerts are firing: one cheap read spares them the transaction below.
+  // Most alerts are firing and already counted: one cheap read spares them the transactions below.
   const peek = await db().alert.findUnique({ where: { id: alertId }, select: { status: true, incidentId: true } });
-  if (!peek || peek.status !== "resolved" || !peek.incidentId) return null;
+  if (!peek?.incidentId) return null;
+  return peek.status === "resolved" ? settleResolution(alertId) : settleRefire(alertId);
+}
+
+async function settleResolution(alertId: string) {
   const update = await db().$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ status: string; incident_id: string | null; title: string }[]>`
       SELECT status::text AS status, incident_id, title FROM alerts WHERE id = ${alertId}::uuid FOR UPDATE`;
@@ -36,5 +41,60 @@ export async function settleResolvedAlert(alertId: string): Promise<{ incidentId
     return settled ?? ({ incidentId, reason: "alert_resolved" } satisfies IncidentUpdate);
   }, TRANSACTION_OPTIONS);
   if (update) await publishIncidentUpdates([update]);
+  return update;
+}
+
+/**
+ * A grouped alert firing again after it had resolved. In an active incident it counts as firing again;
+ * in an incident resolved within INCIDENT_REOPEN_WINDOW_MINUTES it reopens it; in one resolved longer
+ * ago it leaves it (recorded there) and is grouped afresh, usually into a new incident.
+ */
+async function settleRefire(alertId: string) {
+  let regroup = false;
+  const update = await db().$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ status: string; incident_id: string | null; title: string }[]>`
+      SELECT status::text AS status, incident_id, title FROM alerts WHERE id = ${alertId}::uuid FOR UPDATE`;
+    const alert = rows[0];
+    if (!alert || alert.status !== "firing" || !alert.incident_id) return null;
+    const incidentId = alert.incident_id;
+    const [incident] = await tx.$queryRaw<{ status: "open" | "investigating" | "resolved"; resolved_at: Date | null; open_alert_count: number }[]>`
+      SELECT status::text AS status, resolved_at, open_alert_count FROM incidents WHERE id = ${incidentId}::uuid FOR UPDATE`;
+    if (!incident) return null;
+
+    if (incident.status === "resolved") {
+      const windowMs = env().INCIDENT_REOPEN_WINDOW_MINUTES * 60_000;
+      const recent = incident.resolved_at !== null && Date.now() - incident.resolved_at.getTime() <= windowMs;
+      if (recent) {
+        await changeStatus(tx, incidentId, "resolved", "open", {
+          actor: "triage",
+          automatic: true,
+          message: `Reopened: alert "${alert.title}" fired again`,
+        });
+        await refreshIncident(tx, incidentId, "triage");
+        return { incidentId, reason: "reopened" } satisfies IncidentUpdate;
+      }
+      await tx.alert.update({ where: { id: alertId }, data: { incidentId: null, groupingReason: null, groupingScore: null } });
+      await recordAction(tx, incidentId, "alert_moved", {
+        actor: "triage",
+        message: `Alert "${alert.title}" fired again long after this incident resolved; grouped anew`,
+        data: { alertId, fromIncidentId: incidentId, direction: "out", reason: "fired_again" },
+      });
+      await refreshIncident(tx, incidentId, "triage");
+      regroup = true;
+      return null;
+    }
+
+    const refresh = await refreshIncident(tx, incidentId, "triage");
+    if (refresh.openAlertCount <= incident.open_alert_count) return null; // already counted as firing
+    await tx.incidentAction.create({
+      data: { incidentId, type: "alert_fired_again", actor: "triage", message: `Alert "${alert.title}" fired again`, data: { alertId } },
+    });
+    return { incidentId, reason: refresh.escalated ? "escalated" : "alert_added" } satisfies IncidentUpdate;
+  }, TRANSACTION_OPTIONS);
+  if (update) await publishIncidentUpdates([update]);
+  if (regroup) {
+    const grouped = await groupAlert(alertId);
+    return grouped.incidentId ? { incidentId: grouped.incidentId, reason: grouped.decision } : null;
+  }
   return update;
 }

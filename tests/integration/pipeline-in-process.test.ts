@@ -191,6 +191,42 @@ describe("in-process triage pipeline", () => {
     expect(types.filter((t) => t === "summary_updated")).toHaveLength(2);
   });
 
+  it("an alert firing again reopens its recently resolved incident", async () => {
+    const firing = { id: "kafka-1", title: "kafka consumer lag on dispatch-events", severity: "high", service: "dispatch-service", environment: "production" };
+    await postAndDrain(firing);
+    await postAndDrain({ ...firing, status: "resolved" });
+    const { incidentId } = await db().alert.findFirstOrThrow({ where: { externalId: "kafka-1" } });
+    expect((await db().incident.findUniqueOrThrow({ where: { id: incidentId! } })).status).toBe("resolved");
+
+    // A new delivery (the platform's re-fire carries a new time), not a retry of the first one.
+    await postAndDrain({ ...firing, timestamp: new Date().toISOString() });
+    const alert = await db().alert.findFirstOrThrow({ where: { externalId: "kafka-1" } });
+    expect(alert.status).toBe("firing");
+    expect(alert.incidentId).toBe(incidentId);
+    const incident = await db().incident.findUniqueOrThrow({ where: { id: incidentId! } });
+    expect(incident.status).toBe("open");
+    expect(incident.openAlertCount).toBe(1);
+    expect(slack.messages.map((m) => m.text?.split(":")[0])).toEqual(["Incident opened", "Incident resolved", "Incident reopened"]);
+  });
+
+  it("an alert firing again long after its incident resolved opens a new incident; the old one keeps its history", async () => {
+    const firing = { id: "tls-1", title: "TLS certificate expires in 5 days: api.parcelwise.example", severity: "medium", service: "api-gateway", environment: "production" };
+    await postAndDrain(firing);
+    await postAndDrain({ ...firing, status: "resolved" });
+    const { incidentId: oldId } = await db().alert.findFirstOrThrow({ where: { externalId: "tls-1" } });
+    const longAgo = new Date(Date.now() - 3 * 3600_000);
+    await db().incident.update({ where: { id: oldId! }, data: { resolvedAt: longAgo, lastAlertAt: longAgo } });
+
+    await postAndDrain({ ...firing, timestamp: new Date().toISOString() });
+    const alert = await db().alert.findFirstOrThrow({ where: { externalId: "tls-1" } });
+    expect(alert.incidentId).toBeTruthy();
+    expect(alert.incidentId).not.toBe(oldId);
+    expect((await db().incident.findUniqueOrThrow({ where: { id: alert.incidentId! } })).status).toBe("open");
+    const old = await db().incident.findUniqueOrThrow({ where: { id: oldId! } });
+    expect(old.status).toBe("resolved");
+    expect(await actionTypes(oldId!)).toContain("alert_moved");
+  });
+
   it("re-summarizes when the third alert joins, not on the second", async () => {
     for (const n of [1, 2, 3]) {
       await postAndDrain({
