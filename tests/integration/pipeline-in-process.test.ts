@@ -293,6 +293,43 @@ describe("in-process triage pipeline", () => {
     expect(incident.status).toBe("resolved");
   });
 
+  it("answers the webhook before triage runs, and triages a storm at most PIPELINE_CONCURRENCY at a time", async () => {
+    process.env.PIPELINE_CONCURRENCY = "3";
+    resetEnv();
+    let running = 0;
+    let peak = 0;
+    setProviderOverrides({
+      classifier: {
+        name: "slow",
+        classify: async (a) => {
+          running++;
+          peak = Math.max(peak, running);
+          await new Promise((r) => setTimeout(r, 150));
+          running--;
+          return {
+            severity: { provider: "test", model: "slow", value: a.sourceSeverity ?? "medium", confidence: 0.9 },
+            team: { provider: "test", model: "slow", value: "routing", confidence: 0.9 },
+          };
+        },
+      },
+    });
+    const storm = Array.from({ length: 12 }, (_, i) => ({
+      id: `storm-${i}`,
+      title: `geo-service pod geo-${i} CrashLoopBackOff`,
+      severity: "high",
+      service: "geo-service",
+      environment: "production",
+    }));
+    const res = await post({ alerts: storm });
+    expect(res.status).toBe(202);
+    // Nothing was triaged inside the request: the alerts are stored and waiting.
+    expect(await db().alert.count({ where: { processingState: "pending" } })).toBe(12);
+
+    await drainInProcess(60_000);
+    expect(peak).toBe(3);
+    expect(await db().alert.count({ where: { processingState: "processed" } })).toBe(12);
+  });
+
   it("sendEvent with invalid data neither throws nor triages anything", async () => {
     await expect(sendEvent("alert/received", { alertIds: ["not-a-uuid"] })).resolves.toBeUndefined();
     await drainInProcess(5_000);
