@@ -43,9 +43,16 @@ export interface StoreResult {
   changedIds: string[];
 }
 
-/** PostgreSQL rejects \u0000 in jsonb and text: replace it (only when not itself escaped). */
-function pgSafeJson(json: string): string {
-  return json.includes("\\u0000") ? json.replace(/(?<!\\)((?:\\\\)*)\\u0000/g, "$1\\ufffd") : json;
+/**
+ * JSON text PostgreSQL's jsonb accepts: it rejects the escapes \u0000 and unpaired surrogates
+ * (\ud800 alone), which JSON.parse allows; each becomes \ufffd. Escaped backslashes are left alone.
+ */
+export function pgSafeJson(json: string): string {
+  if (!/\\u(?:0000|[dD][89a-fA-F])/.test(json)) return json;
+  return json.replace(
+    /(?<!\\)((?:\\\\)*)\\u(0000|[dD][89abAB][0-9a-fA-F]{2}(?:\\u[dD][c-fC-F][0-9a-fA-F]{2})?|[dD][c-fC-F][0-9a-fA-F]{2})/g,
+    (match, slashes: string, escape: string) => (escape.length === 10 ? match : `${slashes}\\ufffd`),
+  );
 }
 
 /** One row per external id: a body repeating an alert counts its firing occurrences; the last status wins. */

@@ -278,11 +278,16 @@ describe(`webhook ingestion through the route handler (${process.env.OPSRELAY_TE
     expect(await counts()).toEqual({ alerts: 1, deliveries: 1 });
   });
 
-  it("stores payloads with NUL characters (PostgreSQL rejects \\u0000) instead of failing", async () => {
+  it("stores payloads with NUL characters and unpaired surrogates (PostgreSQL rejects both) instead of failing", async () => {
     const res = await generic('{"title": "bad\\u0000byte", "message": "a\\u0000b", "labels": {"k": "\\\\u0000 literal"}}');
     expect(res.status).toBe(202);
     const alert = await db().alert.findUniqueOrThrow({ where: { id: res.json.alertIds[0] } });
     expect(alert.title).toBe("bad\ufffdbyte");
+    const surrogate = await generic('{"title": "lone \\ud800 surrogate", "message": "pair \\ud83d\\ude00 ok"}');
+    expect(surrogate.status).toBe(202);
+    const s2 = await db().alert.findUniqueOrThrow({ where: { id: surrogate.json.alertIds[0] } });
+    expect(s2.title).toBe("lone \ufffd surrogate");
+    expect(s2.message).toBe("pair \u{1F600} ok");
     expect((alert.labels as Record<string, string>).k).toBe("\\u0000 literal");
   });
 

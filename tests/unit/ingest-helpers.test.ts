@@ -20,6 +20,7 @@ import {
   tagsToLabels,
   toUrl,
 } from "@/lib/ingest/parse-helpers";
+import { pgSafeJson } from "@/lib/ingest/store";
 import type { WebhookRequest } from "@/lib/ingest/types";
 
 const req = (headers: Record<string, string>): WebhookRequest => ({
@@ -174,5 +175,17 @@ describe("parse helpers", () => {
     expect(pick({ Alert_ID: 5 }, "alert_id")).toBe(5);
     expect(pick({ "alert-transition": "Triggered" }, "alertTransition")).toBe("Triggered");
     expect(pick({ a: "" }, "a")).toBeUndefined();
+  });
+
+  it("makes JSON text acceptable to PostgreSQL jsonb: NUL and unpaired surrogates replaced, pairs and escaped backslashes kept", () => {
+    expect(pgSafeJson('{"a":"x\\u0000y"}')).toBe('{"a":"x\\ufffdy"}');
+    expect(pgSafeJson('{"a":"\\ud800!"}')).toBe('{"a":"\\ufffd!"}');
+    expect(pgSafeJson('{"a":"\\udc00"}')).toBe('{"a":"\\ufffd"}');
+    expect(pgSafeJson('{"a":"\\ud83d\\ude00"}')).toBe('{"a":"\\ud83d\\ude00"}');
+    expect(pgSafeJson('{"a":"\\\\u0000 literal"}')).toBe('{"a":"\\\\u0000 literal"}');
+    const plain = '{"a":"nothing to do"}';
+    expect(pgSafeJson(plain)).toBe(plain);
+    // the result still parses to the same structure
+    expect(JSON.parse(pgSafeJson('{"a":"\\ud800","b":[1]}'))).toEqual({ a: "\ufffd", b: [1] });
   });
 });
