@@ -100,6 +100,7 @@ async function main() {
     log(`|---|---|---|---|---|---|---|---|`);
 
     let inserted = 0;
+    let slowest: { ms: number; q: string }[] = [];
     const docId = (await client.query(`INSERT INTO runbook_documents (id, source_path, title, content, content_hash, updated_at) VALUES (gen_random_uuid(), 'bench/synthetic.md', 'Synthetic', '', 'bench', now()) RETURNING id`)).rows[0].id as string;
     for (const size of SIZES) {
       await client.query(`DROP INDEX IF EXISTS runbook_chunks_embedding_hnsw_idx`);
@@ -175,6 +176,10 @@ async function main() {
         recalls.push((hit / (sample.length * 10)).toFixed(3));
       }
       const f = (xs: number[]) => `${pct(xs, 50).toFixed(1)} / ${pct(xs, 95).toFixed(1)}`;
+      slowest = fts
+        .map((ms, i) => ({ ms, q: queryTexts[i] }))
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 5);
       log(`| ${size.toLocaleString("en")} | ${insertS.toFixed(1)} | ${indexS.toFixed(1)} | ${f(hybrid)} | ${f(vec)} | ${f(fts)} | ${recalls.join(" / ")} | ${pct(exactMs, 50).toFixed(1)} |`);
     }
     const plan = await client.query(
@@ -188,6 +193,10 @@ async function main() {
     for (const r of plan.rows) log(r["QUERY PLAN"]);
     log("```");
     log();
+    log(`Slowest full-text queries at the largest size:`);
+    log();
+    for (const x of slowest) log(`- ${x.ms.toFixed(1)} ms: ${JSON.stringify(x.q.slice(0, 160))}`);
+    log();
     log(`Finished in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
     if (!args.includes("--no-write")) {
       fs.writeFileSync(path.resolve("bench/rag/bench-results.md"), lines.join("\n") + "\n");
@@ -196,7 +205,8 @@ async function main() {
   } finally {
     await client.end();
     await disconnectDb();
-    await tmp.drop();
+    if (args.includes("--keep")) console.error(`kept ${tmp.url}`);
+    else await tmp.drop();
   }
 }
 

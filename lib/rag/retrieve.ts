@@ -2,7 +2,7 @@ import { db, Prisma, vectorSql } from "@/lib/db";
 import type { Embedder } from "@/lib/ml/types";
 import { ragEmbedder } from "./embedder";
 import { reciprocalRankFusion } from "./fusion";
-import { fullTextQuery } from "./search-terms";
+import { codeTokens, fullTextQuery } from "./search-terms";
 
 /**
  * Hybrid retrieval over runbook chunks: pgvector KNN (HNSW, cosine) and PostgreSQL full text
@@ -84,6 +84,7 @@ export const DEFAULT_EF_SEARCH = 200;
 export const RRF_K = 60;
 // Tuned on the question set's dev split: the full-text arm (with lexicon expansion) is the more precise one.
 export const DEFAULT_ARM_WEIGHTS = { vector: 0.5, text: 1 };
+export const CODE_QUERY_ARM_WEIGHTS = { vector: 0.25, text: 1 };
 
 export async function vectorSearch(query: number[], model: string, opts: RetrieveOptions & { limit: number }): Promise<Row[]> {
   const client = opts.client ?? db();
@@ -206,7 +207,8 @@ export async function retrieve(query: string, opts: RetrieveOptions = {}): Promi
 
   const byId = new Map<string, Row>();
   for (const r of [...vectorRows, ...textRows, ...pinned]) if (!byId.has(r.chunkId)) byId.set(r.chunkId, r);
-  const w = opts.weights ?? DEFAULT_ARM_WEIGHTS;
+  // A query naming exact identifiers (alert names, error codes) is one the full-text arm answers best.
+  const w = opts.weights ?? (codeTokens(query).length > 0 ? CODE_QUERY_ARM_WEIGHTS : DEFAULT_ARM_WEIGHTS);
   const fused = reciprocalRankFusion([vectorRows.map((r) => r.chunkId), textRows.map((r) => r.chunkId)], RRF_K, [w.vector, w.text]);
 
   const vRank = new Map(vectorRows.map((r, i) => [r.chunkId, { rank: i + 1, value: r.value }]));
