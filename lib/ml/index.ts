@@ -65,7 +65,8 @@ export function getSummarizer(): Summarizer {
     const offline = new OfflineSummarizer();
     const client = e.SUMMARIZER_PROVIDER === "offline" ? undefined : anthropicClient();
     if (e.SUMMARIZER_PROVIDER === "anthropic" && !client) throw new Error("SUMMARIZER_PROVIDER=anthropic needs ANTHROPIC_API_KEY");
-    summarizer = client ? new AnthropicSummarizer(client, e.ANTHROPIC_MODEL, e.ANTHROPIC_MAX_TOKENS, offline) : offline;
+    const deadline = e.ANTHROPIC_TIMEOUT_MS * (e.ANTHROPIC_MAX_RETRIES + 1) + 1_000;
+    summarizer = client ? new AnthropicSummarizer(client, e.ANTHROPIC_MODEL, e.ANTHROPIC_MAX_TOKENS, offline, deadline) : offline;
   }
   return summarizer;
 }

@@ -247,6 +247,15 @@ describe("Anthropic summarizer", () => {
     expect(s.text).toMatch(/HIGH incident #42/);
   });
 
+  it("a long retry-after cannot stall the summary: the whole call has a deadline", async () => {
+    setEnv({ ANTHROPIC_API_KEY: "sk-ant-test", ANTHROPIC_BASE_URL: anthropic.url, ANTHROPIC_MAX_RETRIES: "2", ANTHROPIC_TIMEOUT_MS: "300" });
+    anthropic.enqueue({ error: 429, retryAfter: 3600 });
+    const started = Date.now();
+    const s = await getSummarizer().summarize(summaryInput());
+    expect(s).toMatchObject({ provider: "offline", degradedFrom: "anthropic", degradedReason: "deadline exceeded" });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it("auto without a key uses the offline summarizer; explicit anthropic without a key is an error", async () => {
     setEnv({});
     expect(getSummarizer().name).toBe("offline");

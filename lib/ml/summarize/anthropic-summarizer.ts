@@ -6,6 +6,7 @@ import { buildSummaryPrompt, SUMMARY_SYSTEM_PROMPT } from "./prompt";
 export function describeAnthropicError(err: unknown): string {
   const e = err as { name?: string; status?: number; message?: string; error?: { error?: { type?: string } } };
   if (e?.name === "APIConnectionTimeoutError" || /timed? ?out/i.test(e?.message ?? "")) return "timeout";
+  if (e?.name === "APIUserAbortError" || e?.name === "AbortError" || e?.name === "TimeoutError") return "deadline exceeded";
   if (typeof e?.status === "number") {
     const type = e.error?.error?.type;
     return `HTTP ${e.status}${type ? ` ${type}` : ""}`;
@@ -27,16 +28,21 @@ export class AnthropicSummarizer implements Summarizer {
     private readonly model: string,
     private readonly maxTokens: number,
     private readonly fallback: Summarizer,
+    /** Whole-call budget including the SDK's retries: it honours any retry-after, even "3600". */
+    private readonly deadlineMs = 90_000,
   ) {}
 
   async summarize(input: SummaryInput): Promise<Summary> {
     try {
-      const response = await this.client.messages.create({
-        model: this.model,
-        max_tokens: this.maxTokens,
-        system: SUMMARY_SYSTEM_PROMPT,
-        messages: [{ role: "user", content: buildSummaryPrompt(input) }],
-      });
+      const response = await this.client.messages.create(
+        {
+          model: this.model,
+          max_tokens: this.maxTokens,
+          system: SUMMARY_SYSTEM_PROMPT,
+          messages: [{ role: "user", content: buildSummaryPrompt(input) }],
+        },
+        { signal: AbortSignal.timeout(this.deadlineMs) },
+      );
       const text = response.content
         .filter((b): b is Extract<typeof b, { type: "text" }> => b.type === "text")
         .map((b) => b.text)
