@@ -6,7 +6,7 @@ import { refreshIncident } from "@/lib/incidents/refresh";
 import { recordAction } from "@/lib/incidents/timeline";
 import type { Severity } from "@/lib/severity";
 import { groupingConfigFor } from "@/lib/triage/group-config";
-import { dependencyGraph } from "@/lib/triage/group-dependencies";
+import { dependencyGraph, NO_DEPENDENCIES, type DependencyGraph } from "@/lib/triage/group-dependencies";
 import {
   decideGrouping,
   incidentKeyFor,
@@ -76,7 +76,7 @@ function toGroupingAlert(r: AlertRow): GroupingAlert {
     team: r.team,
     severity: r.severity,
     at: r.alert_timestamp,
-    mentions: dependencyGraph().mentions(`${r.title}\n${r.message}`),
+    mentions: serviceKnowledge().mentions(`${r.title}\n${r.message}`),
   };
 }
 
@@ -84,6 +84,22 @@ const toCandidate = (r: AlertRow): CandidateAlert => ({
   ...toGroupingAlert(r),
   similarity: r.similarity === null ? null : Number(r.similarity),
 });
+
+/**
+ * The catalog's dependencies, or none when the catalog cannot be read: grouping then runs on the other
+ * signals (logged) rather than failing the alert.
+ */
+let lastCatalogWarning = 0;
+function serviceKnowledge(): DependencyGraph {
+  try {
+    return dependencyGraph();
+  } catch (error) {
+    if (Date.now() - lastCatalogWarning < 60_000) return NO_DEPENDENCIES;
+    lastCatalogWarning = Date.now();
+    console.warn(JSON.stringify({ level: "warn", msg: "grouping without service dependencies: catalog unavailable", error: String(error) }));
+    return NO_DEPENDENCIES;
+  }
+}
 
 /** Every alert that might merge with this one takes this lock (environments never merge). */
 function lockKey(alert: GroupingAlert): string {
@@ -181,7 +197,7 @@ export async function groupAlert(alertId: string): Promise<GroupResult> {
 
     const cfg = groupingConfigFor(alert);
     const { incidents, waiting } = await loadCandidates(tx, alert, cfg);
-    const decision = decideGrouping(alert, incidents, waiting, dependencyGraph(), cfg);
+    const decision = decideGrouping(alert, incidents, waiting, serviceKnowledge(), cfg);
     const signals = signalsJson(decision, cfg, incidents);
 
     if (decision.kind === "wait") {
