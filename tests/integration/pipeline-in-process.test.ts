@@ -5,7 +5,8 @@ import { resetEnv } from "@/lib/env";
 import { sendEvent } from "@/lib/events/send";
 import { drainInProcess } from "@/lib/pipeline/in-process";
 import { setProviderOverrides } from "@/lib/pipeline/providers";
-import { startInProcessPipeline, stopInProcessPipeline, sweepOnce } from "@/lib/pipeline/start";
+import { stopInProcessPipeline, sweepOnce } from "@/lib/pipeline/start";
+import { register } from "@/instrumentation";
 import { startFakeSlack, type FakeSlack } from "../fakes/slack-server";
 import { resetDatabase } from "../helpers/db";
 
@@ -254,8 +255,13 @@ describe("in-process triage pipeline", () => {
     const processing = await db().alert.create({
       data: { ...base, externalId: "crash-2", fingerprint: "crash-2", processingState: "processing", processingStartedAt: new Date(), processingAttempts: 1 },
     });
-    const recovered = await startInProcessPipeline();
-    expect(recovered).toEqual({ recovered: 2 });
+    // Server start: Next.js calls instrumentation's register() once, in the Node.js runtime.
+    process.env.NEXT_RUNTIME = "nodejs";
+    try {
+      await register();
+    } finally {
+      delete process.env.NEXT_RUNTIME;
+    }
     await drainInProcess(60_000);
     const rows = await db().alert.findMany({ where: { id: { in: [pending.id, processing.id] } } });
     expect(rows.map((r) => r.processingState).sort()).toEqual(["processed", "processed"]);
