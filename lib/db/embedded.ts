@@ -2,6 +2,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { migrateDeploy } from "./migrate";
 
 /**
  * The no-server default: PostgreSQL compiled to WebAssembly (PGlite, with pgvector), served on the
@@ -98,7 +99,10 @@ export async function ensureDatabaseUrl(): Promise<string> {
       return adoptUrl(embeddedUrl(state.port));
     }
   }
-  owned ??= startEmbeddedPostgres(path.join(dataDir, "pg")).then((server) => {
+  owned ??= startEmbeddedPostgres(path.join(dataDir, "pg")).then(async (server) => {
+    // A process that owns the embedded database brings it up to date, so every entry point (the app,
+    // a CLI script run on its own) sees the current schema.
+    await migrateDeploy(server.url, { quiet: true });
     const port = Number(new URL(server.url).port);
     fs.writeFileSync(file, JSON.stringify({ port, pid: process.pid } satisfies EmbeddedState));
     const cleanup = () => {
