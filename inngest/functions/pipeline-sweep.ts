@@ -1,13 +1,15 @@
 import { inngest } from "@/inngest/client";
 import { env } from "@/lib/env";
 import { findStuckAlerts } from "@/lib/pipeline/alert-state";
+import { findIncidentsMissingFollowUp } from "@/lib/pipeline/stale-incidents";
 import { resolveSilentAlerts } from "@/lib/incidents/auto-resolve";
 
 const BATCH = 50;
 
 /**
- * Every 5 minutes: re-queue alerts stuck in pending/processing (a lost event, a crashed worker), and
- * resolve alerts that went silent without a resolve notification.
+ * Every 5 minutes: re-queue alerts stuck in pending/processing (a lost event, a crashed worker), resolve
+ * alerts that went silent without a resolve notification, and re-announce incidents whose summary or
+ * Slack message was lost.
  */
 export const pipelineSweep = inngest.createFunction(
   { id: "pipeline-sweep", name: "Pipeline sweep (stuck alerts, silent alerts)", triggers: [{ cron: "*/5 * * * *" }], retries: 2 },
@@ -20,6 +22,20 @@ export const pipelineSweep = inngest.createFunction(
     }
     // The incident lifecycle's sweep: resolves silent alerts and settles (maybe resolves) their incidents.
     const resolved = await step.run("auto-resolve-silent-alerts", () => resolveSilentAlerts());
-    return { requeued: stuck.length, autoResolved: resolved.alertsResolved, incidentsResolved: resolved.incidentsResolved };
+    const lost = await step.run("find-incidents-missing-follow-up", () =>
+      findIncidentsMissingFollowUp({ olderThanMinutes: env().PIPELINE_STUCK_MINUTES }),
+    );
+    if (lost.length > 0) {
+      await step.sendEvent(
+        "follow-up",
+        lost.map((incidentId) => ({ name: "incident/updated", data: { incidentId, reason: "status_changed" } })),
+      );
+    }
+    return {
+      requeued: stuck.length,
+      autoResolved: resolved.alertsResolved,
+      incidentsResolved: resolved.incidentsResolved,
+      followedUp: lost.length,
+    };
   },
 );

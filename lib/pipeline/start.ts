@@ -1,7 +1,8 @@
 import { env } from "@/lib/env";
 import { pipelineMode } from "@/lib/events/mode";
 import { findStuckAlerts, reclaimAfterRestart } from "@/lib/pipeline/alert-state";
-import { enqueueAlert, isInFlight } from "@/lib/pipeline/in-process";
+import { dispatchInProcess, enqueueAlert, isInFlight } from "@/lib/pipeline/in-process";
+import { findIncidentsMissingFollowUp } from "@/lib/pipeline/stale-incidents";
 import { log } from "@/lib/pipeline/log";
 import { errorMessage } from "@/lib/pipeline/retry";
 import { resolveSilentAlerts } from "@/lib/incidents/auto-resolve";
@@ -30,19 +31,21 @@ export function stopInProcessPipeline(): void {
 }
 
 /** One sweep; overlapping runs are skipped. Never throws. */
-export async function sweepOnce(now = new Date()): Promise<{ requeued: number; autoResolved: number }> {
+export async function sweepOnce(now = new Date()): Promise<{ requeued: number; autoResolved: number; followedUp: number }> {
   const sweep = holder.__opsrelaySweep;
-  if (sweep?.running) return { requeued: 0, autoResolved: 0 };
+  if (sweep?.running) return { requeued: 0, autoResolved: 0, followedUp: 0 };
   if (sweep) sweep.running = true;
   try {
     const stuck = (await findStuckAlerts({ olderThanMinutes: env().PIPELINE_STUCK_MINUTES, now })).filter((id) => !isInFlight(id));
     for (const id of stuck) enqueueAlert(id);
     if (stuck.length > 0) log.warn(`re-queued ${stuck.length} stuck alert(s)`);
     const { alertsResolved } = await resolveSilentAlerts({ now });
-    return { requeued: stuck.length, autoResolved: alertsResolved };
+    const incidents = await findIncidentsMissingFollowUp({ olderThanMinutes: env().PIPELINE_STUCK_MINUTES, now });
+    for (const incidentId of incidents) dispatchInProcess("incident/updated", { incidentId, reason: "status_changed" });
+    return { requeued: stuck.length, autoResolved: alertsResolved, followedUp: incidents.length };
   } catch (error) {
     log.error("pipeline sweep failed", { error: errorMessage(error) });
-    return { requeued: 0, autoResolved: 0 };
+    return { requeued: 0, autoResolved: 0, followedUp: 0 };
   } finally {
     if (sweep) sweep.running = false;
   }

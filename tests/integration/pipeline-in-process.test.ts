@@ -172,7 +172,7 @@ describe("in-process triage pipeline", () => {
     expect(alert.processingAttempts).toBe(1);
     expect(alert.incidentId).toBeNull();
     // Still stored raw, findable, and never re-queued by the sweep as if it were stuck.
-    expect(await sweepOnce()).toEqual({ requeued: 0, autoResolved: 0 });
+    expect(await sweepOnce()).toEqual({ requeued: 0, autoResolved: 0, followedUp: 0 });
   });
 
   it("a resolve notification resolves the alert's incident and Slack hears about it", async () => {
@@ -334,6 +334,21 @@ describe("in-process triage pipeline", () => {
     await drainInProcess(60_000);
     expect(peak).toBe(3);
     expect(await db().alert.count({ where: { processingState: "processed" } })).toBe(12);
+  });
+
+  it("the sweep re-announces an incident whose summary and Slack message were lost", async () => {
+    const opened = new Date(Date.now() - 30 * 60_000);
+    const incident = await db().incident.create({
+      data: { title: "notification-gateway SMS provider errors", severity: "high", firstAlertAt: opened, lastAlertAt: opened, createdAt: opened, alertCount: 0 },
+    });
+    const r = await sweepOnce();
+    expect(r.followedUp).toBe(1);
+    await drainInProcess(60_000);
+    const row = await db().incident.findUniqueOrThrow({ where: { id: incident.id } });
+    expect(row.summary).toBeTruthy();
+    expect(row.lastNotifiedState).toBe("open:high");
+    expect(slack.messages).toHaveLength(1);
+    expect((await sweepOnce()).followedUp).toBe(0);
   });
 
   it("sendEvent with invalid data neither throws nor triages anything", async () => {

@@ -210,7 +210,7 @@ describe("pipeline-sweep (Inngest cron)", () => {
     // step.sendEvent would reach Inngest: stand in for it, and assert what it was given.
     const t = new InngestTestEngine({ function: pipelineSweep, steps: [{ id: "requeue-0", handler: () => ({ ids: ["evt-1"] }) }] });
     const { result, ctx } = await t.execute();
-    expect(result).toEqual({ requeued: 1, autoResolved: 1, incidentsResolved: 0 });
+    expect(result).toEqual({ requeued: 1, autoResolved: 1, incidentsResolved: 0, followedUp: 0 });
     expect((await db().alert.findUniqueOrThrow({ where: { id: silent.id } })).status).toBe("resolved");
     expect((await db().alert.findUniqueOrThrow({ where: { id: fresh.id } })).status).toBe("firing");
     expect(ctx.step.sendEvent).toHaveBeenCalledWith("requeue-0", { name: "alert/received", data: { alertIds: [stuck.id] } });
