@@ -2,7 +2,12 @@
  * Webhook ingestion load test against the real Next.js server and a real PostgreSQL server.
  *
  *   npm run build            # once: the benchmark serves the production build (.next)
- *   npm run bench:ingest [-- --duration 20 --connections 10 --pipeline inngest|in-process --admin-url postgresql://…]
+ *   npm run bench:ingest [-- --duration 20 --connections 10 --rate 1000 --only alertmanager|datadog --pipeline inngest|in-process --admin-url postgresql://…]
+ *
+ * Without --rate each connection sends its next request as soon as the previous one is answered (peak
+ * throughput; latency then grows with the connection count). --rate fixes the offered load in alerts/s
+ * (e.g. 1000 = 1000 Datadog requests/s, or 100 ten-alert Alertmanager requests/s) to measure latency at
+ * that load.
  *
  * For each scenario (single-alert Datadog bodies, 10-alert Alertmanager bodies) autocannon POSTs unique
  * payloads over loopback for --duration seconds; then the alert rows are counted per source: every
@@ -33,7 +38,10 @@ const CONNECTIONS = Number(option("--connections", "10"));
 const PIPELINE = option("--pipeline", "inngest") as "inngest" | "in-process";
 const ADMIN_URL = option("--admin-url", "postgresql://postgres@127.0.0.1:5432/postgres");
 const PORT = Number(option("--port", "3191"));
+const ONLY = option("--only", "");
 const KEEP_DB = args.includes("--keep-db");
+/** Fixed offered load in alerts/s (autocannon overallRate); unset = as fast as the connections go. */
+const RATE = args.includes("--rate") ? Number(option("--rate", "0")) : undefined;
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const TOKENS = { DATADOG_WEBHOOK_TOKEN: "bench-datadog-token", ALERTMANAGER_WEBHOOK_TOKEN: "bench-alertmanager-token" };
 const runId = Date.now().toString(36);
@@ -116,6 +124,7 @@ async function load(s: Scenario, duration: number): Promise<Result> {
     url: `http://127.0.0.1:${PORT}`,
     connections: CONNECTIONS,
     duration,
+    ...(RATE ? { overallRate: Math.max(1, Math.round(RATE / s.alertsPerRequest)) } : {}),
     timeout: 30,
     requests: [
       {
@@ -165,23 +174,27 @@ async function main() {
     { name: "Datadog, 1 alert per request", source: "datadog", alertsPerRequest: 1, token: TOKENS.DATADOG_WEBHOOK_TOKEN, body: (n) => datadogBody(n, runId) },
     { name: "Alertmanager, 10 alerts per request", source: "alertmanager", alertsPerRequest: 10, token: TOKENS.ALERTMANAGER_WEBHOOK_TOKEN, body: (n) => alertmanagerBody(n, runId, 10) },
   ];
+  const selected = ONLY ? scenarios.filter((s) => s.source === ONLY) : scenarios;
   const results: Record<string, unknown>[] = [];
   try {
     await waitForServer(child, `http://127.0.0.1:${PORT}/api/webhooks/bench-probe`);
     log(`next start ready on port ${PORT}`);
     const pool = new pg.Pool({ connectionString: database.url, max: 2 });
-    for (const s of scenarios) {
+    for (const s of selected) {
       log(`${s.name}: warm-up 3 s`);
       const warm = await load(s, 3);
       log(`${s.name}: measuring ${DURATION} s`);
       const r = await load(s, DURATION);
       const accepted = warm["2xx"] + r["2xx"];
-      const rows = await pool.query<{ alerts: string; occurrences: string; distinct_ext: string }>(
-        `SELECT count(*) AS alerts, coalesce(sum(occurrence_count), 0) AS occurrences, count(DISTINCT external_id) AS distinct_ext
+      // Let requests still in flight when autocannon stopped finish, then count in one snapshot.
+      await new Promise((r) => setTimeout(r, 2000));
+      const rows = await pool.query<{ alerts: string; occurrences: string; distinct_ext: string; deliveries: string }>(
+        `SELECT count(*) AS alerts, coalesce(sum(occurrence_count), 0) AS occurrences, count(DISTINCT external_id) AS distinct_ext,
+                (SELECT count(*) FROM webhook_deliveries WHERE source = $1) AS deliveries
          FROM alerts WHERE source = $1`,
         [s.source],
       );
-      const deliveries = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM webhook_deliveries WHERE source = $1`, [s.source]);
+      const deliveries = { rows: [{ n: rows.rows[0].deliveries }] };
       const stored = Number(rows.rows[0].alerts);
       const expected = accepted * s.alertsPerRequest;
       const entry = {
@@ -190,6 +203,7 @@ async function main() {
         alertsPerRequest: s.alertsPerRequest,
         durationSeconds: DURATION,
         connections: CONNECTIONS,
+        offeredAlertsPerSecond: RATE ?? null,
         requestsPerSecond: r.requests.average,
         alertsPerSecond: r.requests.average * s.alertsPerRequest,
         latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, mean: r.latency.mean },
@@ -224,7 +238,7 @@ async function main() {
     await inngest?.close();
     if (!KEEP_DB) await database.drop();
   }
-  if (child.exitCode !== null && child.exitCode !== 0 && results.length < scenarios.length) console.error(serverLog.slice(-4000));
+  if (child.exitCode !== null && child.exitCode !== 0 && results.length < selected.length) console.error(serverLog.slice(-4000));
 
   const record = {
     runId,
@@ -239,7 +253,7 @@ async function main() {
   fs.mkdirSync(path.join(import.meta.dirname, "results"), { recursive: true });
   fs.writeFileSync(path.join(import.meta.dirname, "results", `${record.date.replace(/[:.]/g, "-")}.json`), JSON.stringify(record, null, 2) + "\n");
   const md = [
-    `\n## ${record.date} (run ${runId}, pipeline=${PIPELINE})`,
+    `\n## ${record.date} (run ${runId}, pipeline=${PIPELINE}, ${CONNECTIONS} connections, ${RATE ? `offered load ${RATE} alerts/s` : "closed loop: as fast as it goes"})`,
     "",
     `Command: \`${record.command}\`  `,
     `Machine: ${record.machine.cpus} CPUs (${record.machine.cpuModel}), Node ${record.machine.node}; load average before ${loadBefore}, after ${record.machine.loadAverageAfter}. ${record.note}`,
