@@ -7,6 +7,7 @@ import { inngestStepRunner } from "@/lib/pipeline/inngest-step-runner";
 import { triageAlertWorkflow } from "@/lib/pipeline/workflow";
 
 const { retries, maxAttempts } = pipelineRetries();
+const MAX_ALERTS_PER_RUN = 25;
 
 /** alert/received → classify, extract entities, embed, group (one step each, per alert). */
 export const triageAlert = inngest.createFunction(
@@ -25,6 +26,13 @@ export const triageAlert = inngest.createFunction(
   },
   async ({ event, step, attempt, maxAttempts: fromInngest }) => {
     const { alertIds } = events["alert/received"].parse(event.data);
+    if (alertIds.length > MAX_ALERTS_PER_RUN) {
+      // A run has a step budget (~7 steps per alert): a big batch (an Alertmanager group) fans out.
+      const chunks: string[][] = [];
+      for (let i = 0; i < alertIds.length; i += MAX_ALERTS_PER_RUN) chunks.push(alertIds.slice(i, i + MAX_ALERTS_PER_RUN));
+      await step.sendEvent("fan-out", chunks.map((ids) => ({ name: "alert/received", data: { alertIds: ids } })));
+      return { fannedOut: chunks.length };
+    }
     const runner = inngestStepRunner(step, attempt, fromInngest ?? maxAttempts);
     const results = [];
     for (const id of alertIds) results.push(await triageAlertWorkflow(id, runner));

@@ -83,6 +83,20 @@ describe("triage-alert (Inngest)", () => {
     expect(new Set(rows.map((r) => r.incidentId)).size).toBe(1);
   });
 
+  it("fans a large batch out into events of at most 25 alerts", async () => {
+    const ids = Array.from({ length: 60 }, () => crypto.randomUUID());
+    const t = new InngestTestEngine({
+      function: triageAlert,
+      events: [{ name: "alert/received", data: { alertIds: ids } }],
+      steps: [{ id: "fan-out", handler: () => ({ ids: ["e1", "e2", "e3"] }) }],
+    });
+    const { result, ctx } = await t.execute();
+    expect(result).toEqual({ fannedOut: 3 });
+    const sent = (ctx.step.sendEvent.mock.calls[0] as unknown[])[1] as Array<{ data: { alertIds: string[] } }>;
+    expect(sent.map((e) => e.data.alertIds.length)).toEqual([25, 25, 10]);
+    expect(sent.flatMap((e) => e.data.alertIds)).toEqual(ids);
+  });
+
   it("skips an alert that is already triaged (a duplicate event)", async () => {
     const a = await storedAlert("inn-3", { processingState: "processed" });
     const t = new InngestTestEngine({ function: triageAlert, events: [{ name: "alert/received", data: { alertIds: [a.id] } }] });
