@@ -168,6 +168,23 @@ describe(`webhook ingestion through the route handler (${process.env.OPSRELAY_TE
     expect(alert.status).toBe("resolved");
   });
 
+  it("reopens a resolved alert when it fires again later, and a new Datadog alert cycle is a new alert", async () => {
+    const body = (id: string, transition: string, at: string, extra: Record<string, unknown> = {}) =>
+      JSON.stringify({ id, alert_id: 777, alert_scope: "service:cart-service", alert_transition: transition, title: "cart-service 5xx rate", last_updated: at, ...extra });
+    const fired = await datadog(body("1", "Triggered", "2026-11-25T10:00:00Z"));
+    await datadog(body("2", "Recovered", "2026-11-25T10:10:00Z"));
+    const again = await datadog(body("3", "Re-Triggered", "2026-11-25T10:20:00Z"));
+    expect(again.json).toMatchObject({ created: 0, updated: 1, alertIds: fired.json.alertIds });
+    const alert = await db().alert.findUniqueOrThrow({ where: { id: fired.json.alertIds[0] } });
+    expect(alert).toMatchObject({ status: "firing", resolvedAt: null, occurrenceCount: 2 });
+    // with $ALERT_CYCLE_KEY each trigger→recover cycle is its own alert, sharing the fingerprint
+    const cycle = await datadog(body("4", "Triggered", "2026-11-25T11:00:00Z", { alert_cycle_key: "cycle-2" }));
+    expect(cycle.json).toMatchObject({ created: 1 });
+    const rows = await db().alert.findMany({ select: { fingerprint: true } });
+    expect(new Set(rows.map((r) => r.fingerprint)).size).toBe(1);
+    expect(rows).toHaveLength(2);
+  });
+
   it("resolves by fingerprint among firing alerts of the source when the external id is unknown", async () => {
     const fired = await generic({ id: "run-1", fingerprint: "disk:inventory-db-1", title: "Disk 95% on inventory-db-1", service: "inventory-db" });
     const otherSource = await post("datadog", JSON.stringify({ id: "1", alert_id: 5, title: "x", aggreg_key: "disk:inventory-db-1" }), { authorization: `Bearer ${SECRETS.DATADOG_WEBHOOK_TOKEN}` });

@@ -120,4 +120,32 @@ describe("datadog adapter", () => {
     expect(datadogAdapter.verify(request("{}"), parseEnv({}))).toMatchObject({ ok: false, reason: expect.stringMatching(/DATADOG_WEBHOOK_TOKEN/) });
     expect(datadogAdapter.verify(request("{}"), parseEnv({ OPSRELAY_INSECURE_WEBHOOKS: "true" }))).toEqual({ ok: true });
   });
+
+  it("reads a template nested as a JSON string, with empty $TAGS, legacy priority words and a relative link", async () => {
+    const raw = text("messy-template");
+    const [alert] = await parse("messy-template");
+    expect(alert).toMatchObject({
+      status: "firing",
+      title: "inventory-db replication lag > 30s",
+      message: "Replication lag 47s on host:inventory-db-2\n\n@pagerduty-warehouse",
+      fingerprint: "datadog:55501234:host:inventory-db-2,role:replica",
+      url: "/monitors/55501234?from_ts=1795600000000",
+      labels: { host: "inventory-db-2", role: "replica", monitor_id: "55501234" },
+    });
+    expect(alert.sourceSeverity).toBeUndefined(); // "normal" is an event priority, not a severity
+    expect(alert.occurredAt.toISOString()).toBe("2026-11-25T10:01:00.000Z");
+    expect(datadogAdapter.deliveryId!(request(raw), parseJsonPreservingBigInts(raw))).toBe("event:7183405555555555555");
+  });
+
+  it("treats Renotify and No Data as still firing, with the same identity as the trigger", async () => {
+    const base = { alert_id: 12, alert_scope: "service:geo-service", title: "geo-service latency" };
+    const ids = [];
+    for (const transition of ["Triggered", "Renotify", "No Data", "Warn"]) {
+      const result = await datadogAdapter.parse({ ...base, alert_transition: transition }, request("{}"));
+      if (result.kind !== "alerts") throw new Error("expected alerts");
+      expect(result.alerts[0].status).toBe("firing");
+      ids.push(result.alerts[0].externalId);
+    }
+    expect(new Set(ids).size).toBe(1);
+  });
 });
