@@ -2,6 +2,9 @@ import type { Alert } from "@/lib/db/generated/client";
 import type { AlertText } from "@/lib/ml/types";
 import type { Severity } from "@/lib/severity";
 
+/** The columns toAlertText reads (a Prisma select). */
+export const ALERT_TEXT_FIELDS = { source: true, title: true, message: true, labels: true, sourceSeverity: true } as const;
+
 /** The alert as the ML providers read it. */
 export function toAlertText(alert: Pick<Alert, "source" | "title" | "message" | "labels" | "sourceSeverity">): AlertText {
   const labels: Record<string, string> = {};

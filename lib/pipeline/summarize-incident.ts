@@ -42,7 +42,26 @@ export async function decideSummary(incidentId: string, ctx: StepContext): Promi
 async function loadSummaryInput(incidentId: string): Promise<SummaryInput> {
   const incident = await db().incident.findUniqueOrThrow({ where: { id: incidentId } });
   const [alerts, timeline] = await Promise.all([
-    db().alert.findMany({ where: { incidentId }, orderBy: { alertTimestamp: "desc" }, take: ALERTS_IN_SUMMARY }),
+    db().alert.findMany({
+      where: { incidentId },
+      orderBy: { alertTimestamp: "desc" },
+      take: ALERTS_IN_SUMMARY,
+      // Not raw_payload: it can be a whole webhook body per alert.
+      select: {
+        title: true,
+        message: true,
+        source: true,
+        status: true,
+        severity: true,
+        sourceSeverity: true,
+        serviceName: true,
+        environment: true,
+        region: true,
+        errorCode: true,
+        alertTimestamp: true,
+        occurrenceCount: true,
+      },
+    }),
     db().incidentAction.findMany({ where: { incidentId }, orderBy: { createdAt: "desc" }, take: TIMELINE_IN_SUMMARY }),
   ]);
   return {

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { loadCatalog } from "@/lib/ml/catalog";
 import type { Classification } from "@/lib/ml/types";
-import { modelLabel, toAlertText } from "@/lib/pipeline/alert-text";
+import { ALERT_TEXT_FIELDS, modelLabel, toAlertText } from "@/lib/pipeline/alert-text";
 import { fallbackClassification } from "@/lib/pipeline/fallback-rules";
 import { getClassifierForTriage } from "@/lib/pipeline/providers";
 import { errorMessage, type StepContext } from "@/lib/pipeline/retry";
@@ -18,7 +18,8 @@ export type ClassifyOutcome = {
  * attempt the rule-based fallback answers instead, and the outcome says so.
  */
 export async function classifyAlert(alertId: string, ctx: StepContext): Promise<ClassifyOutcome> {
-  const alert = await db().alert.findUniqueOrThrow({ where: { id: alertId } });
+  // Only what the model reads: raw_payload can be a whole webhook body.
+  const alert = await db().alert.findUniqueOrThrow({ where: { id: alertId }, select: ALERT_TEXT_FIELDS });
   const text = toAlertText(alert);
   let result: Classification;
   let degraded: string | undefined;

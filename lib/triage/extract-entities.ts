@@ -1,6 +1,6 @@
 import { db, Prisma } from "@/lib/db";
 import type { Entities, Provenance } from "@/lib/ml/types";
-import { modelLabel, toAlertText } from "@/lib/pipeline/alert-text";
+import { ALERT_TEXT_FIELDS, modelLabel, toAlertText } from "@/lib/pipeline/alert-text";
 import { fallbackEntities } from "@/lib/pipeline/fallback-rules";
 import { getExtractorForTriage } from "@/lib/pipeline/providers";
 import { errorMessage, type StepContext } from "@/lib/pipeline/retry";
@@ -17,7 +17,8 @@ export type ExtractOutcome = {
  * classification: retry, then labels-based rules on the last attempt.
  */
 export async function extractAlertEntities(alertId: string, ctx: StepContext): Promise<ExtractOutcome> {
-  const alert = await db().alert.findUniqueOrThrow({ where: { id: alertId } });
+  // Only what the model reads: raw_payload can be a whole webhook body.
+  const alert = await db().alert.findUniqueOrThrow({ where: { id: alertId }, select: ALERT_TEXT_FIELDS });
   const text = toAlertText(alert);
   let result: Entities & Provenance;
   let degraded: string | undefined;
