@@ -237,6 +237,23 @@ describe(`webhook ingestion through the route handler (${process.env.OPSRELAY_TE
     expect((await db().alert.findFirstOrThrow()).occurrenceCount).toBe(50);
   });
 
+  it("concurrent multi-alert bodies naming the same alerts in different orders neither deadlock nor lose counts", async () => {
+    const ids = ["a", "b", "c", "d", "e"];
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => {
+        const order = i % 2 === 0 ? ids : [...ids].reverse();
+        return post("generic", JSON.stringify({ alerts: order.map((id) => ({ id: `shared-${id}`, title: `Shared ${id}` })) }), {
+          "x-opsrelay-token": SECRETS.GENERIC_WEBHOOK_TOKEN,
+          "idempotency-key": `batch-${i}`,
+        });
+      }),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(202));
+    const rows = await db().alert.findMany({ select: { externalId: true, occurrenceCount: true }, orderBy: { externalId: "asc" } });
+    expect(rows).toEqual(ids.map((id) => ({ externalId: `shared-${id}`, occurrenceCount: 20 })));
+    expect((await counts()).deliveries).toBe(20);
+  });
+
   it("stores every alert of a multi-alert body in one request", async () => {
     const res = await generic(fixture("generic", "batch"));
     expect(res.status).toBe(202);
