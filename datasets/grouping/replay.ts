@@ -124,6 +124,7 @@ export function replayOpsRelay(scenario: Scenario, opts: ReplayOptions): ReplayR
           status: inc.status,
           lastAlertAt: new Date(lastAt(inc)),
           resolvedAt: inc.resolvedAt,
+          environments: [...new Set(inc.members.flatMap((m) => (m.alert.environment ? [m.alert.environment] : [])))],
           alerts: members.map((m): CandidateAlert => ({ ...m.alert, similarity: sim(m.vector) })),
         };
       });

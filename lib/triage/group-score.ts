@@ -36,6 +36,8 @@ export interface CandidateIncident {
   status: "open" | "investigating" | "resolved";
   lastAlertAt: Date;
   resolvedAt: Date | null;
+  /** Environments of all its alerts (the incident's own aggregate, not only the members below). */
+  environments: string[];
   /** Its most recent alerts (the DB wrapper caps how many). */
   alerts: CandidateAlert[];
 }
@@ -238,7 +240,11 @@ export function decideGrouping(
   cfg: GroupingConfig,
 ): GroupDecision {
   const scored: IncidentScore[] = [];
+  const env = alert.environment?.toLowerCase();
   for (const incident of incidents) {
+    // An incident already holding another environment's alerts is never a home for this one, even when
+    // its closest member has no environment of its own.
+    if (env && incident.environments.some((e) => e.toLowerCase() !== env)) continue;
     const best = bestPair(alert, incident.alerts, deps, cfg);
     if (best) scored.push({ incident, best });
   }

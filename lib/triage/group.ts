@@ -19,8 +19,8 @@ import {
 
 /**
  * Places one triaged alert into an incident: the last step of the triage pipeline. One transaction
- * holding an advisory lock per environment (every alert that could merge with this one takes the same
- * lock), so concurrent related alerts see each other's decisions and end in one incident.
+ * holding advisory locks that every alert able to merge with this one also takes (see
+ * lockGroupingScope), so concurrent related alerts see each other's decisions and end in one incident.
  */
 
 export interface GroupResult {
@@ -57,6 +57,7 @@ interface CandidateRow extends AlertRow {
   incident_status: CandidateIncident["status"];
   last_alert_at: Date;
   resolved_at: Date | null;
+  incident_environments: string[];
 }
 
 const ALERT_COLUMNS = Prisma.sql`a.id, a.source, left(a.message, 2000) AS message, a.fingerprint, a.group_key, a.title, a.service_name, a.environment, a.region,
@@ -101,9 +102,20 @@ function serviceKnowledge(): DependencyGraph {
   }
 }
 
-/** Every alert that might merge with this one takes this lock (environments never merge). */
-function lockKey(alert: GroupingAlert): string {
-  return `opsrelay:group:${alert.environment?.toLowerCase() ?? "*"}`;
+/**
+ * Locks everything this alert could merge with. Alerts of one environment share an exclusive lock
+ * (environments never merge); an alert without an environment can join any of them, so it takes the
+ * "any environment" lock exclusively while every other alert holds it shared. Always taken in the same
+ * order ("any" first), so no deadlock.
+ */
+async function lockGroupingScope(tx: Db, alert: GroupingAlert): Promise<void> {
+  const any = "opsrelay:group:*";
+  if (!alert.environment) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${any}))`;
+    return;
+  }
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtext(${any}))`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`opsrelay:group:${alert.environment.toLowerCase()}`}))`;
 }
 
 const minutes = (n: number) => Prisma.sql`make_interval(mins => ${n}::int)`;
@@ -114,14 +126,14 @@ async function loadCandidates(tx: Db, alert: GroupingAlert, cfg: GroupingConfig)
   const rows = await tx.$queryRaw<CandidateRow[]>`
     WITH me AS (SELECT embedding, embedding_model FROM alerts WHERE id = ${alert.id}::uuid),
     cand AS (
-      SELECT id, status::text AS status, last_alert_at, resolved_at FROM incidents
+      SELECT id, status::text AS status, last_alert_at, resolved_at, environments FROM incidents
       WHERE (status <> 'resolved' AND last_alert_at >= ${t}::timestamptz - ${minutes(cfg.windowMinutes)})
          OR (status = 'resolved' AND resolved_at >= ${t}::timestamptz - ${minutes(cfg.reopenWindowMinutes)})
          OR id IN (SELECT incident_id FROM alerts WHERE fingerprint = ${alert.fingerprint} AND incident_id IS NOT NULL
                    ORDER BY alert_timestamp DESC LIMIT 3)
       ORDER BY last_alert_at DESC LIMIT ${MAX_CANDIDATE_INCIDENTS}
     )
-    SELECT c.id AS incident_id, c.status AS incident_status, c.last_alert_at, c.resolved_at, m.*
+    SELECT c.id AS incident_id, c.status AS incident_status, c.last_alert_at, c.resolved_at, c.environments AS incident_environments, m.*
     FROM cand c CROSS JOIN LATERAL (
       SELECT ${ALERT_COLUMNS},
         CASE WHEN a.embedding_model = me.embedding_model THEN 1 - (a.embedding <=> me.embedding) END AS similarity
@@ -135,7 +147,14 @@ async function loadCandidates(tx: Db, alert: GroupingAlert, cfg: GroupingConfig)
   for (const r of rows) {
     let inc = incidents.get(r.incident_id);
     if (!inc) {
-      inc = { id: r.incident_id, status: r.incident_status, lastAlertAt: r.last_alert_at, resolvedAt: r.resolved_at, alerts: [] };
+      inc = {
+        id: r.incident_id,
+        status: r.incident_status,
+        lastAlertAt: r.last_alert_at,
+        resolvedAt: r.resolved_at,
+        environments: r.incident_environments,
+        alerts: [],
+      };
       incidents.set(r.incident_id, inc);
     }
     inc.alerts.push(toCandidate(r));
@@ -181,7 +200,7 @@ export async function groupAlert(alertId: string): Promise<GroupResult> {
     if (!first[0]) throw new Error(`alert ${alertId} not found`);
     const alert = toGroupingAlert(first[0]);
 
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${lockKey(alert)}))`;
+    await lockGroupingScope(tx, alert);
     // Re-check inside the lock: a concurrent decision may have placed this alert already.
     const current = await tx.$queryRaw<{ incident_id: string | null; grouping_reason: string | null; grouping_score: number | null }[]>`
       SELECT incident_id, grouping_reason, grouping_score FROM alerts WHERE id = ${alertId}::uuid FOR UPDATE`;

@@ -159,4 +159,23 @@ describe("groupAlert against PostgreSQL", () => {
     expect((await groupAlert(unrelated)).incidentId).not.toBe(root.incidentId);
     expect((await incidentOf(api))!.affectedServices).toEqual(["payments-api", "payments-db"]);
   });
+
+  it("keeps alerts with and without an environment race-free: concurrent related alerts end in one incident", async () => {
+    const ids = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        insertAlert({
+          title: "warehouse-gateway cannot reach site LEJ1",
+          message: "connect timeout to LEJ1 handheld API",
+          fingerprint: `lej1-${i}`,
+          service: "warehouse-gateway",
+          environment: i % 2 ? null : "prod",
+          region: "eu-central-1",
+          at: minutesFrom(T0, i * 0.1),
+        }),
+      ),
+    );
+    const results = await Promise.all(ids.map((id) => groupAlert(id)));
+    expect(new Set(results.map((r) => r.incidentId)).size).toBe(1);
+    expect(await db().incident.count()).toBe(1);
+  });
 });

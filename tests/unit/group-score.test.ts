@@ -52,6 +52,7 @@ const incident = (id: string, alerts: CandidateAlert[], status: CandidateInciden
   status,
   lastAlertAt: new Date(Math.max(...alerts.map((a) => a.at.getTime()))),
   resolvedAt: resolvedMin === undefined ? null : new Date(T0 + resolvedMin * 60_000),
+  environments: [...new Set(alerts.flatMap((a) => (a.environment ? [a.environment] : [])))],
   alerts,
 });
 
@@ -114,6 +115,14 @@ describe("scorePair", () => {
 });
 
 describe("decideGrouping", () => {
+  it("does not put a staging alert into a production incident through a member without an environment", () => {
+    const noEnv = member(alert({ service: "payments-api", environment: null }), 0.95);
+    const prod = member(alert({ service: "payments-api", environment: "prod" }), 0.95);
+    const mixed = incident("mixed", [noEnv, prod]);
+    expect(decideGrouping(alert({ service: "payments-api", environment: "staging", min: 1 }), [mixed], [], deps, cfg).kind).toBe("open");
+    expect(decideGrouping(alert({ service: "payments-api", environment: "prod", min: 1 }), [mixed], [], deps, cfg).kind).toBe("join");
+  });
+
   it("picks the best-scoring incident when several are open", () => {
     const weak = incident("weak", [member(alert({ service: "kafka" }))]);
     const strong = incident("strong", [member(alert({ service: "payments-api" }), 0.9)]);
