@@ -7,7 +7,6 @@ import { sentryAdapter } from "./sentry";
 import { alertmanagerAdapter } from "./alertmanager";
 import { grafanaAdapter } from "./grafana";
 import { cloudwatchAdapter } from "./cloudwatch";
-// Alertmanager, Grafana and CloudWatch adapters: imported below and listed in ADAPTERS.
 
 /** Every source adapter; the URL segment /api/webhooks/{source} picks one by its `source`. */
 const ADAPTERS: SourceAdapter[] = [
