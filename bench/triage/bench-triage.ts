@@ -89,7 +89,8 @@ async function main() {
       const stored = await storeAlerts({
         source: "generic",
         deliveryId: `bench-${i}`,
-        rawBody: JSON.stringify({ alerts: chunk.map((a) => a.title) }),
+        // As the webhook stores it: every alert keeps the whole request body it came in.
+        rawBody: JSON.stringify({ alerts: chunk }),
         receivedAt: new Date(),
         alerts: chunk,
       });

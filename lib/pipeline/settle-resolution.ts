@@ -10,11 +10,16 @@ import { groupAlert } from "@/lib/triage/group";
  * After triage, or when a grouped alert changes state later (a resolve notification, or firing again
  * after it resolved): its incident follows. Idempotent: running it twice records nothing new.
  */
-export async function settleResolvedAlert(alertId: string): Promise<{ incidentId: string; reason: string } | null> {
+export async function settleResolvedAlert(
+  alertId: string,
+  opts: { justGrouped: boolean } = { justGrouped: false },
+): Promise<{ incidentId: string; reason: string } | null> {
   // Most alerts are firing and already counted: one cheap read spares them the transactions below.
   const peek = await db().alert.findUnique({ where: { id: alertId }, select: { status: true, incidentId: true } });
   if (!peek?.incidentId) return null;
-  return peek.status === "resolved" ? settleResolution(alertId) : settleRefire(alertId);
+  if (peek.status === "resolved") return settleResolution(alertId);
+  // Grouping has just counted a firing alert; only a later re-fire needs the incident refreshed.
+  return opts.justGrouped ? null : settleRefire(alertId);
 }
 
 async function settleResolution(alertId: string) {

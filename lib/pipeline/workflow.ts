@@ -64,8 +64,8 @@ export async function triageAlertWorkflow(alertId: string, runner: StepRunner): 
         if (outcome?.degraded) degradations.push(outcome.degraded);
       }
     }
-    // A resolve notification, or an alert that arrived already resolved: its incident must follow.
-    await runner.run(`settle:${alertId}`, () => settleResolvedAlert(alertId));
+    // A resolve notification, a re-fire, or an alert that arrived already resolved: its incident follows.
+    await runner.run(`settle:${alertId}`, () => settleResolvedAlert(alertId, { justGrouped: plan.action === "triage" }));
     const state = await runner.run(`finish:${alertId}`, () => finishTriage(alertId, degradations, plan.action));
     return { alertId, plan: plan.action, state, degradations };
   } catch (error) {
