@@ -100,12 +100,18 @@ export async function ingestWebhook(sourceParam: string, request: Request): Prom
   const deliveryId = normalizeDeliveryId(adapter.deliveryId?.(req, body)) ?? derivedDeliveryId(rawBody, receivedAt);
   let result: StoreResult;
   let unmappedReason: string | undefined;
-  if (parsed.kind === "alerts" && parsed.alerts.length > 0) {
-    result = await storeAlerts({ source: adapter.source, deliveryId, rawBody, receivedAt, alerts: parsed.alerts });
-  } else {
-    unmappedReason = parsed.kind === "unmapped" ? parsed.reason : "the payload carries no alerts";
-    result = await storeUnmapped({ source: adapter.source, deliveryId, rawBody, receivedAt, reason: unmappedReason });
-    logIngest("warn", "webhook payload kept as unmapped", { source: adapter.source, deliveryId, reason: unmappedReason });
+  try {
+    if (parsed.kind === "alerts" && parsed.alerts.length > 0) {
+      result = await storeAlerts({ source: adapter.source, deliveryId, rawBody, receivedAt, alerts: parsed.alerts });
+    } else {
+      unmappedReason = parsed.kind === "unmapped" ? parsed.reason : "the payload carries no alerts";
+      result = await storeUnmapped({ source: adapter.source, deliveryId, rawBody, receivedAt, reason: unmappedReason });
+      logIngest("warn", "webhook payload kept as unmapped", { source: adapter.source, deliveryId, reason: unmappedReason });
+    }
+  } catch (error) {
+    // Nothing was stored: a 503 with Retry-After makes the platform deliver it again later.
+    console.error(JSON.stringify({ level: "error", msg: "webhook could not be stored", source: adapter.source, deliveryId, error: String(error) }));
+    throw new ApiError(503, "storage_unavailable", "The alert could not be stored right now; retry the delivery", undefined, { "Retry-After": "10" });
   }
 
   const changedIds = result.changedIds;

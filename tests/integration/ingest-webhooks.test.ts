@@ -325,6 +325,28 @@ describe(`webhook ingestion through the route handler (${process.env.OPSRELAY_TE
     expect((alert.labels as Record<string, string>).k).toBe("\\u0000 literal");
   });
 
+  it("answers 503 with Retry-After when the database is unreachable, so the platform redelivers", async () => {
+    const good = process.env.DATABASE_URL;
+    try {
+      process.env.DATABASE_URL = "postgresql://postgres@127.0.0.1:1/unreachable";
+      const res = await POST(
+        new Request("http://localhost:3000/api/webhooks/generic", {
+          method: "POST",
+          headers: { "x-opsrelay-token": SECRETS.GENERIC_WEBHOOK_TOKEN },
+          body: JSON.stringify({ title: "db down" }),
+        }),
+        { params: Promise.resolve({ source: "generic" }) },
+      );
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("10");
+      expect(await res.json()).toMatchObject({ error: { code: "storage_unavailable" } });
+    } finally {
+      process.env.DATABASE_URL = good;
+    }
+    // the same delivery succeeds once the database is back
+    expect((await generic({ title: "db down" })).status).toBe(202);
+  });
+
   it("answers an unknown source with 404 JSON listing the known ones", async () => {
     const res = await post("nagios", "{}");
     expect(res.status).toBe(404);
