@@ -114,4 +114,16 @@ describe("sentry adapter", () => {
       "event_alert:triggered:9f2e4b1c7a8d4e6f8b0c1d2e3f405162:Ledger fatal errors to OpsRelay",
     );
   });
+
+  it("maps error.created (the error resource) like an issue alert, and issue.created as firing", async () => {
+    const eventAlert = JSON.parse(text("event-alert"));
+    const errorBody = { action: "created", data: { error: eventAlert.data.event } };
+    const error = await sentryAdapter.parse(errorBody, request("", { "sentry-hook-resource": "error" }));
+    expect(error).toMatchObject({ kind: "alerts", alerts: [{ externalId: "issue:4511293847", status: "firing", sourceSeverity: "critical" }] });
+    const created = JSON.parse(text("issue-resolved"));
+    created.action = "created";
+    const issue = await sentryAdapter.parse(created, request("", { "sentry-hook-resource": "issue" }));
+    expect(issue).toMatchObject({ kind: "alerts", alerts: [{ externalId: "issue:4511293847", status: "firing", title: expect.stringMatching(/^PSQLException/) }] });
+    if (issue.kind === "alerts") expect(issue.alerts[0].occurredAt.toISOString()).toBe("2026-11-25T10:02:11.482Z");
+  });
 });
