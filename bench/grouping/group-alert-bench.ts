@@ -108,7 +108,7 @@ async function main() {
     "# groupAlert latency and throughput",
     "",
     `Command: \`npx tsx bench/grouping/group-alert-bench.ts --alerts=${ALERTS} --open=${OPEN} --concurrency=${CONCURRENCY}${adminUrl ? "" : " --embedded"}\` (ran ${new Date().toISOString()}).`,
-    `Database: ${adminUrl ? "PostgreSQL 15 + pgvector on 127.0.0.1 (throwaway database)" : "embedded PGlite"}. ${rows.open} incidents open in the window before the storm; every alert is in prod (one advisory lock), offline embeddings.`,
+    `Database: ${adminUrl ? "PostgreSQL 15 + pgvector on 127.0.0.1 (throwaway database)" : "embedded PGlite"}. ${rows.open} incidents open in the window before the storm; the first two storms are all in prod (one advisory lock), the third spread over 4 environments; offline embeddings.`,
     "Timed: the whole groupAlert call (transaction, advisory lock, candidate query with pgvector similarity, decision, writes, refresh, event dispatch).",
     "The in-process pipeline reacts to each incident/updated event (notification check, debounced summary) concurrently, as in the running app.",
     "Machine: 2 cores shared with other engineers' work at the time (the lead may re-run).",
