@@ -1,5 +1,9 @@
 import { db } from "@/lib/db";
+import { truncate } from "./parse-helpers";
 import type { NormalizedAlert, SourceName } from "./types";
+
+const MAX_TITLE = 500;
+const MAX_MESSAGE = 10_000;
 
 /**
  * Stores one webhook delivery and its alerts in one SQL statement, idempotently and race-free:
@@ -72,8 +76,9 @@ function toRecord({ alert, occurrences }: { alert: NormalizedAlert; occurrences:
     fingerprint: alert.fingerprint,
     group_key: alert.groupKey ?? null,
     status: alert.status,
-    title: alert.title,
-    message: alert.message,
+    // Bounded for the dashboard and triage; the raw payload keeps the full text.
+    title: truncate(alert.title, MAX_TITLE),
+    message: truncate(alert.message, MAX_MESSAGE),
     url: alert.url ?? null,
     runbook_url: alert.runbookUrl ?? null,
     labels: alert.labels,

@@ -312,11 +312,15 @@ describe(`webhook ingestion through the route handler (${process.env.OPSRELAY_TE
     expect(await counts()).toEqual({ alerts: 1, deliveries: 1 });
   });
 
-  it("stores payloads with NUL characters and unpaired surrogates (PostgreSQL rejects both) instead of failing", async () => {
+  it("stores payloads with NUL characters and unpaired surrogates (PostgreSQL rejects both) instead of failing, bounding title and message", async () => {
     const res = await generic('{"title": "bad\\u0000byte", "message": "a\\u0000b", "labels": {"k": "\\\\u0000 literal"}}');
     expect(res.status).toBe(202);
     const alert = await db().alert.findUniqueOrThrow({ where: { id: res.json.alertIds[0] } });
     expect(alert.title).toBe("bad\ufffdbyte");
+    const long = await generic({ title: "t".repeat(2000), message: "m".repeat(50_000) });
+    const longRow = await db().alert.findUniqueOrThrow({ where: { id: long.json.alertIds[0] } });
+    expect([longRow.title.length, longRow.message.length]).toEqual([500, 10_000]);
+    expect(((longRow.rawPayload as { message: string }).message).length).toBe(50_000);
     const surrogate = await generic('{"title": "lone \\ud800 surrogate", "message": "pair \\ud83d\\ude00 ok"}');
     expect(surrogate.status).toBe(202);
     const s2 = await db().alert.findUniqueOrThrow({ where: { id: surrogate.json.alertIds[0] } });
