@@ -351,6 +351,44 @@ describe("in-process triage pipeline", () => {
     expect((await sweepOnce()).followedUp).toBe(0);
   });
 
+  it("a summarizer that keeps failing still leaves a summary: the offline template, recorded as a fallback", async () => {
+    setProviderOverrides({
+      summarizer: {
+        name: "anthropic",
+        summarize: async () => {
+          throw new Error("529 overloaded");
+        },
+      },
+    });
+    await postAndDrain({ id: "ledger-1", title: "ledger-service posting errors 4%", severity: "high", service: "ledger-service", environment: "production" });
+    const incident = await db().incident.findFirstOrThrow();
+    expect(incident.summary).toMatch(/ledger-service/);
+    expect(incident.summaryModel).toBe("fallback:offline-template");
+    const action = await db().incidentAction.findFirstOrThrow({ where: { incidentId: incident.id, type: "summary_updated" } });
+    expect(action.data).toMatchObject({ reason: "new_incident", degradedFrom: "529 overloaded" });
+  });
+
+  it("debounces summaries: a burst of updates for one incident writes one summary", async () => {
+    process.env.SUMMARY_DEBOUNCE_SECONDS = "1";
+    resetEnv();
+    let calls = 0;
+    setProviderOverrides({
+      summarizer: {
+        name: "counting",
+        summarize: async (input) => {
+          calls++;
+          return { provider: "test", model: "counting", text: `${input.incident.alertCount} alerts` };
+        },
+      },
+    });
+    const now = new Date();
+    const incident = await db().incident.create({ data: { title: "redis-cache evictions", severity: "medium", firstAlertAt: now, lastAlertAt: now } });
+    for (let i = 0; i < 6; i++) await sendEvent("incident/updated", { incidentId: incident.id, reason: "alert_added" });
+    await drainInProcess(30_000);
+    expect(calls).toBe(1);
+    expect(await db().incidentAction.count({ where: { incidentId: incident.id, type: "summary_updated" } })).toBe(1);
+  });
+
   it("sendEvent with invalid data neither throws nor triages anything", async () => {
     await expect(sendEvent("alert/received", { alertIds: ["not-a-uuid"] })).resolves.toBeUndefined();
     await drainInProcess(5_000);
