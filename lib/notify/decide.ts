@@ -11,6 +11,8 @@ export type NotificationKind = "opened" | "escalated" | "resolved" | "reopened";
 export interface NotifyState {
   status: "open" | "investigating" | "resolved";
   severity: Severity;
+  /** Alerts still firing; an incident with none was never worth waking anyone for. */
+  openAlertCount: number;
   lastNotifiedAt: Date | null;
   lastNotifiedState: string | null;
 }
@@ -36,6 +38,7 @@ export function decideNotification(s: NotifyState, now: Date, quietPeriodMs: num
   let kind: NotificationKind;
   if (!last || !s.lastNotifiedAt) {
     if (s.status === "resolved") return { action: "none", why: "resolved before it was ever announced" };
+    if (s.openAlertCount === 0) return { action: "none", why: "nothing firing (alerts arrived already resolved)" };
     return { action: "send", kind: "opened" };
   }
   if (s.status === "resolved") {

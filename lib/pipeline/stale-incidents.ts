@@ -17,7 +17,7 @@ export async function findIncidentsMissingFollowUp(opts: { olderThanMinutes: num
         { summary: null },
         // Never attempted: a failed attempt was already recorded and retried; do not hammer a broken webhook.
         ...(slack
-          ? [{ lastNotifiedState: null, status: { not: "resolved" as const }, actions: { none: { type: { in: ["notification_sent", "notification_failed"] } } } }]
+          ? [{ lastNotifiedState: null, status: { not: "resolved" as const }, openAlertCount: { gt: 0 }, actions: { none: { type: { in: ["notification_sent", "notification_failed"] } } } }]
           : []),
       ],
     },

@@ -192,6 +192,22 @@ describe("in-process triage pipeline", () => {
     expect(types.filter((t) => t === "summary_updated")).toHaveLength(2);
   });
 
+  it("an alert that arrives already resolved is triaged and leaves no open incident behind", async () => {
+    await postAndDrain({ id: "late-1", title: "promo-service 5xx spike", severity: "high", service: "promo-service", environment: "production", status: "resolved" });
+    const alert = await db().alert.findFirstOrThrow({ where: { externalId: "late-1" } });
+    expect(alert.status).toBe("resolved");
+    expect(alert.processingState).toBe("processed");
+    expect(alert.severity).toBe("high");
+    if (alert.incidentId) {
+      const incident = await db().incident.findUniqueOrThrow({ where: { id: alert.incidentId } });
+      expect(incident.status).toBe("resolved");
+      expect(incident.openAlertCount).toBe(0);
+    }
+    expect(await db().incident.count({ where: { status: { not: "resolved" } } })).toBe(0);
+    // Nothing ever fired: nobody is paged for it.
+    expect(slack.messages).toHaveLength(0);
+  });
+
   it("an alert firing again reopens its recently resolved incident", async () => {
     const firing = { id: "kafka-1", title: "kafka consumer lag on dispatch-events", severity: "high", service: "dispatch-service", environment: "production" };
     await postAndDrain(firing);
@@ -339,7 +355,15 @@ describe("in-process triage pipeline", () => {
   it("the sweep re-announces an incident whose summary and Slack message were lost", async () => {
     const opened = new Date(Date.now() - 30 * 60_000);
     const incident = await db().incident.create({
-      data: { title: "notification-gateway SMS provider errors", severity: "high", firstAlertAt: opened, lastAlertAt: opened, createdAt: opened, alertCount: 0 },
+      data: {
+        title: "notification-gateway SMS provider errors",
+        severity: "high",
+        firstAlertAt: opened,
+        lastAlertAt: opened,
+        createdAt: opened,
+        alertCount: 1,
+        openAlertCount: 1,
+      },
     });
     const r = await sweepOnce();
     expect(r.followedUp).toBe(1);

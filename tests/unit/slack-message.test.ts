@@ -63,6 +63,7 @@ describe("decideNotification", () => {
   const s = (over: Partial<NotifyState>): NotifyState => ({
     status: "open",
     severity: "high",
+    openAlertCount: 1,
     lastNotifiedAt: null,
     lastNotifiedState: null,
     ...over,
@@ -75,6 +76,9 @@ describe("decideNotification", () => {
   });
   it("does not announce an incident that resolved before anyone was told", () => {
     expect(decideNotification(s({ status: "resolved" }), now, quiet).action).toBe("none");
+  });
+  it("does not announce an incident whose alerts all arrived already resolved", () => {
+    expect(decideNotification(s({ openAlertCount: 0 }), now, quiet).action).toBe("none");
   });
   it("does not repeat the same state", () => {
     expect(decideNotification(s({ lastNotifiedAt: longAgo, lastNotifiedState: "open:high" }), now, quiet).action).toBe("none");
