@@ -115,10 +115,10 @@ export async function vectorSearch(query: number[], model: string, opts: Retriev
  * are, and ranking is then exact.
  */
 export const COMMON_TERM_ROWS = 300;
-export const COMMON_CANDIDATES = 1000;
+export const COMMON_CANDIDATES = 200;
 /** The least common MAX_COMMON_TERMS of the common terms are used; terms above this many rows are ignored. */
-export const VERY_COMMON_TERM_ROWS = 5000;
-export const MAX_COMMON_TERMS = 3;
+export const VERY_COMMON_TERM_ROWS = 2000;
+export const MAX_COMMON_TERMS = 2;
 /** At most this many terms go into the query (rare ones, codes, then the question's own words before synonyms). */
 export const MAX_QUERY_TERMS = 40;
 
