@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { decideNotification, notifiedState, type NotificationKind } from "@/lib/notify/decide";
-import { buildIncidentMessage, postToSlack, SlackDeliveryError } from "@/lib/notify/slack";
+import { decideNotification, notifiedState, parseNotifiedState, type NotificationKind } from "@/lib/notify/decide";
+import { buildIncidentMessage, postToSlack, SlackDeliveryError, type MessageExtras } from "@/lib/notify/slack";
 import { log } from "@/lib/pipeline/log";
 import { errorMessage, type StepContext } from "@/lib/pipeline/retry";
 
@@ -53,7 +53,8 @@ export async function sendIncidentNotification(
   if (claimed.count === 0) return { sent: false, why: "already announced by another run" };
 
   try {
-    await postToSlack(e.SLACK_WEBHOOK_URL, buildIncidentMessage(incident, kind, e.APP_URL), e.SLACK_TIMEOUT_MS);
+    const extras = await messageExtras(incidentId, previousState);
+    await postToSlack(e.SLACK_WEBHOOK_URL, buildIncidentMessage(incident, kind, e.APP_URL, extras), e.SLACK_TIMEOUT_MS);
   } catch (error) {
     await db().incident.updateMany({
       where: { id: incidentId, lastNotifiedState: state },
@@ -84,4 +85,20 @@ export async function sendIncidentNotification(
     },
   });
   return { sent: true, kind };
+}
+
+/** Owner teams and a runbook link from the incident's alerts; the severity announced last time. */
+async function messageExtras(incidentId: string, previousState: string | null): Promise<MessageExtras> {
+  const alerts = await db().alert.findMany({
+    where: { incidentId },
+    orderBy: { alertTimestamp: "desc" },
+    take: 50,
+    select: { team: true, runbookUrl: true },
+  });
+  const teams = [...new Set(alerts.map((a) => a.team).filter((t): t is string => !!t && t !== "unassigned"))].sort();
+  return {
+    previousSeverity: parseNotifiedState(previousState)?.severity,
+    teams,
+    runbookUrl: alerts.find((a) => a.runbookUrl)?.runbookUrl ?? undefined,
+  };
 }

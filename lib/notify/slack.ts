@@ -49,10 +49,29 @@ export function incidentUrl(appUrl: string, incidentId: string): string {
   return `${appUrl.replace(/\/+$/, "")}/incidents/${incidentId}`;
 }
 
+/** Context from the incident's alerts and the last message, when known. */
+export interface MessageExtras {
+  /** Severity announced last time (escalations show "high → critical"). */
+  previousSeverity?: Severity;
+  /** Owning team(s) from the alerts' classification. */
+  teams?: string[];
+  /** A runbook link one of the alerts carried. */
+  runbookUrl?: string;
+}
+
 /** Block Kit message for an incident notification; `text` is the fallback for notifications. */
-export function buildIncidentMessage(incident: IncidentForSlack, kind: NotificationKind, appUrl: string): SlackMessage {
+export function buildIncidentMessage(
+  incident: IncidentForSlack,
+  kind: NotificationKind,
+  appUrl: string,
+  extras: MessageExtras = {},
+): SlackMessage {
   const url = incidentUrl(appUrl, incident.id);
   const name = `INC-${incident.number}`;
+  const severityText =
+    kind === "escalated" && extras.previousSeverity && extras.previousSeverity !== incident.severity
+      ? `${extras.previousSeverity} → ${incident.severity}`
+      : incident.severity;
   const icon = kind === "resolved" ? ":white_check_mark:" : ICON[incident.severity];
   const title = escapeMrkdwn(clip(incident.title, 200));
   const services = incident.affectedServices.length ? incident.affectedServices.join(", ") : "unknown";
@@ -63,7 +82,7 @@ export function buildIncidentMessage(incident: IncidentForSlack, kind: Notificat
     {
       type: "section",
       fields: [
-        { type: "mrkdwn", text: `*Severity*\n${incident.severity}` },
+        { type: "mrkdwn", text: `*Severity*\n${severityText}` },
         { type: "mrkdwn", text: `*Status*\n${incident.status}` },
         { type: "mrkdwn", text: `*Services*\n${escapeMrkdwn(clip(services, 300))}` },
         { type: "mrkdwn", text: `*Environment*\n${escapeMrkdwn(clip(envs, 100))}` },
@@ -76,11 +95,17 @@ export function buildIncidentMessage(incident: IncidentForSlack, kind: Notificat
     // Section text is limited to 3000 characters.
     blocks.push({ type: "section", text: { type: "mrkdwn", text: escapeMrkdwn(clip(incident.summary, 2900)) } });
   }
-  blocks.push({
-    type: "actions",
-    elements: [{ type: "button", text: { type: "plain_text", text: "Open incident" }, url, action_id: "open_incident" }],
-  });
-  const text = `${HEADLINE[kind]}: ${name} [${incident.severity}] ${clip(incident.title, 200)} — ${url}`;
+  if (extras.teams?.length) {
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `Owner: ${escapeMrkdwn(extras.teams.join(", "))}` }] });
+  }
+  const buttons: Array<Record<string, unknown>> = [
+    { type: "button", text: { type: "plain_text", text: "Open incident" }, url, action_id: "open_incident", style: "primary" },
+  ];
+  if (extras.runbookUrl && /^https?:\/\//.test(extras.runbookUrl)) {
+    buttons.push({ type: "button", text: { type: "plain_text", text: "Runbook" }, url: extras.runbookUrl, action_id: "open_runbook" });
+  }
+  blocks.push({ type: "actions", elements: buttons });
+  const text = `${HEADLINE[kind]}: ${name} [${severityText}] ${clip(incident.title, 200)} — ${url}`;
   return { text, blocks };
 }
 

@@ -121,6 +121,7 @@ describe("Slack notifications", () => {
     for (let i = 0; i < 3; i++) dispatchInProcess("incident/updated", { incidentId: incident.id, reason: "escalated" });
     await drainInProcess(30_000);
     expect(slack.messages.map((m) => m.text?.split(":")[0])).toEqual(["Incident opened", "Incident escalated"]);
+    expect(slack.messages[1].text).toContain("[high → critical]");
   });
 
   it("does nothing without SLACK_WEBHOOK_URL", async () => {

@@ -50,6 +50,24 @@ describe("buildIncidentMessage", () => {
     }
   });
 
+  it("shows the escalation, the owning teams and the runbook when known", () => {
+    const m = buildIncidentMessage({ ...incident, severity: "critical" }, "escalated", "http://localhost:3000", {
+      previousSeverity: "high",
+      teams: ["checkout", "payments"],
+      runbookUrl: "https://runbooks.parcelwise.internal/checkout/5xx",
+    });
+    expect(m.text).toContain("[high → critical]");
+    expect(JSON.stringify(m.blocks)).toContain("Owner: checkout, payments");
+    const actions = m.blocks.find((b) => b.type === "actions") as { elements: Array<{ url: string; action_id: string }> };
+    expect(actions.elements.map((e) => e.action_id)).toEqual(["open_incident", "open_runbook"]);
+  });
+
+  it("ignores a runbook link that is not http(s)", () => {
+    const m = buildIncidentMessage(incident, "opened", "http://localhost:3000", { runbookUrl: "javascript:alert(1)" });
+    const actions = m.blocks.find((b) => b.type === "actions") as { elements: unknown[] };
+    expect(actions.elements).toHaveLength(1);
+  });
+
   it("omits the summary block when there is no summary yet", () => {
     const m = buildIncidentMessage({ ...incident, summary: null }, "resolved", "http://localhost:3000");
     expect(m.blocks.filter((b) => b.type === "section")).toHaveLength(2);
