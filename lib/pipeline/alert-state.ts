@@ -103,4 +103,16 @@ export async function reclaimAfterRestart(limit = 10_000): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+/**
+ * A person asks to triage a failed (or unfinished) alert again, e.g. after fixing a provider. Returns
+ * false when the alert is unknown or already triaged. The caller emits alert/received for it.
+ */
+export async function resetForRetriage(alertId: string): Promise<boolean> {
+  const reset = await db().alert.updateMany({
+    where: { id: alertId, processingState: { in: ["failed", "pending", "processing"] } },
+    data: { processingState: "pending", processingError: null, processingStartedAt: null },
+  });
+  return reset.count === 1;
+}
+
 export { settleResolvedAlert } from "@/lib/pipeline/settle-resolution";

@@ -5,6 +5,7 @@ import { resetEnv } from "@/lib/env";
 import { sendEvent } from "@/lib/events/send";
 import { drainInProcess } from "@/lib/pipeline/in-process";
 import { setProviderOverrides } from "@/lib/pipeline/providers";
+import { retriageAlert } from "@/lib/pipeline/retriage";
 import { stopInProcessPipeline, sweepOnce } from "@/lib/pipeline/start";
 import { register } from "@/instrumentation";
 import { startFakeSlack, type FakeSlack } from "../fakes/slack-server";
@@ -173,6 +174,17 @@ describe("in-process triage pipeline", () => {
     expect(alert.incidentId).toBeNull();
     // Still stored raw, findable, and never re-queued by the sweep as if it were stuck.
     expect(await sweepOnce()).toEqual({ requeued: 0, autoResolved: 0, followedUp: 0 });
+
+    // Once the provider is fixed, a person can send it through again.
+    setProviderOverrides(undefined);
+    expect(await retriageAlert(alert.id)).toBe(true);
+    await drainInProcess(60_000);
+    const retried = await db().alert.findUniqueOrThrow({ where: { id: alert.id } });
+    expect(retried.processingState).toBe("processed");
+    expect(retried.processingError).toBeNull();
+    expect(retried.processingAttempts).toBe(2);
+    expect(retried.incidentId).toBeTruthy();
+    expect(await retriageAlert(alert.id)).toBe(false); // already triaged
   });
 
   it("a resolve notification resolves the alert's incident and Slack hears about it", async () => {
