@@ -142,6 +142,16 @@ describe("triage-alert (Inngest)", () => {
   });
 });
 
+describe("function configuration", () => {
+  it("summaries are debounced per incident; Slack runs one at a time per incident; triage retries per step", () => {
+    // Read when the module loads: the defaults (SUMMARY_DEBOUNCE_SECONDS=30, at most 10 periods).
+    expect(summarizeIncident.opts.debounce).toEqual({ key: "event.data.incidentId", period: "30s", timeout: "300s" });
+    expect(notifySlack.opts.concurrency).toEqual({ key: "event.data.incidentId", limit: 1 });
+    expect(triageAlert.opts.retries).toBe(2); // PIPELINE_MAX_ATTEMPTS (3) - 1
+    expect(pipelineSweep.opts.triggers).toEqual([{ cron: "*/5 * * * *" }]);
+  });
+});
+
 describe("summarize-incident and notify-slack (Inngest)", () => {
   async function incidentFromTriage() {
     const a = await storedAlert("inn-10", { sourceSeverity: "critical" });
