@@ -15,7 +15,7 @@ import { alertQueryText } from "@/lib/rag/incident-query";
 import { ingestFolder } from "@/lib/rag/ingest-folder";
 import { retrieve, type RetrievalMode, type RetrievedChunk } from "@/lib/rag/retrieve";
 import { assessSupport, type Support } from "@/lib/rag/support";
-import { calibrate, declineDecision, loadCalibration, saveCalibration, type Calibration } from "@/lib/rag/decline";
+import { calibrate, declineDecision, loadCalibration, type Calibration } from "@/lib/rag/decline";
 import { chunkMatches, loadQuestions, targetsOf, type Kind, type Question } from "@/datasets/runbooks/labels";
 import { createTempDatabase } from "./temp-database";
 
@@ -57,6 +57,14 @@ function score(q: Question, results: RetrievedChunk[]): Scores {
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 const f = (x: number) => x.toFixed(3);
+
+/** Stores a calibration under its model's name in lib/rag/decline-calibration.json (read by lib/rag/decline.ts). */
+function saveCalibration(c: Calibration, file = path.resolve("lib/rag/decline-calibration.json")): void {
+  const all = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
+  const { model, ...rest } = c;
+  all[model] = rest;
+  fs.writeFileSync(file, JSON.stringify(all, null, 2) + "\n");
+}
 
 function queryOf(q: Question): { text: string; runbookUrls?: string[] } {
   if (q.alert) return { text: alertQueryText(q.alert), runbookUrls: q.alert.runbookUrl ? [q.alert.runbookUrl] : undefined };

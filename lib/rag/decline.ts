@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
 import calibrationFile from "./decline-calibration.json";
 import type { Support } from "./support";
 
@@ -90,11 +88,4 @@ export function calibrate(rows: Row[], model: string): Calibration {
     }
   }
   return best!;
-}
-
-export function saveCalibration(c: Calibration, file = path.resolve("lib/rag/decline-calibration.json")): void {
-  const all = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
-  const { model, ...rest } = c;
-  all[model] = rest;
-  fs.writeFileSync(file, JSON.stringify(all, null, 2) + "\n");
 }
