@@ -1,7 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as webhook } from "@/app/api/webhooks/[source]/route";
 import { db, disconnectDb } from "@/lib/db";
-import { resetEnv } from "@/lib/env";
+import { env, resetEnv } from "@/lib/env";
+import { payloadFor } from "@/datasets/alerts/payloads";
+import { sampleAlert, siblingAlert } from "@/datasets/alerts/sample-alerts";
+import { platformHeaders } from "@/datasets/alerts/sign-request";
 import { sendEvent } from "@/lib/events/send";
 import { drainInProcess } from "@/lib/pipeline/in-process";
 import { setProviderOverrides } from "@/lib/pipeline/providers";
@@ -105,6 +108,30 @@ describe("in-process triage pipeline", () => {
     expect(slack.messages).toHaveLength(1);
     expect(slack.messages[0].text).toContain(`https://ops.parcelwise.example/incidents/${incident.id}`);
     expect(slack.messages[0].text).toMatch(/^Incident opened: INC-\d+ \[critical\]/);
+  });
+
+  it("an Alertmanager group of three pods of one failure becomes one incident", async () => {
+    process.env.ALERTMANAGER_WEBHOOK_TOKEN = "am-token";
+    resetEnv();
+    const first = sampleAlert("pipeline-am", 0, { start: new Date(Date.now() - 10 * 60_000), status: "firing" });
+    const group = [first, siblingAlert(first, 0), siblingAlert(first, 1)];
+    const body = payloadFor("alertmanager", group);
+    const raw = JSON.stringify(body);
+    const { headers } = platformHeaders("alertmanager", body, raw, env());
+    const request = new Request("http://localhost:3000/api/webhooks/alertmanager", { method: "POST", headers, body: raw });
+    const res = await webhook(request as never, { params: Promise.resolve({ source: "alertmanager" }) });
+    expect(res.status).toBe(202);
+    await drainInProcess(60_000);
+
+    const alerts = await db().alert.findMany({ where: { source: "alertmanager" } });
+    expect(alerts).toHaveLength(3);
+    expect(alerts.every((a) => a.processingState === "processed" && a.serviceName === first.service)).toBe(true);
+    expect(new Set(alerts.map((a) => a.incidentId)).size).toBe(1);
+    const incident = await db().incident.findUniqueOrThrow({ where: { id: alerts[0].incidentId! } });
+    expect(incident.alertCount).toBe(3);
+    expect(incident.affectedServices).toEqual([first.service]);
+    expect(incident.summary).toBeTruthy();
+    expect(slack.messages).toHaveLength(1);
   });
 
   it("a classifier that keeps failing ends 'degraded' with rule-based values, never a lost alert", async () => {
