@@ -2,6 +2,9 @@ import { events, type EventData, type EventName } from "@/lib/events/events";
 import { pipelineMode } from "@/lib/events/mode";
 import { log } from "@/lib/pipeline/log";
 
+/** A webhook never waits longer than this for Inngest to take an event (the SDK itself retries ~2 s). */
+const SEND_TIMEOUT_MS = 5_000;
+
 /**
  * Emits a pipeline event. Never throws: the data it refers to is already stored (alerts as 'pending'),
  * so a failed send only delays processing until the recovery sweep picks the rows up again.
@@ -15,7 +18,15 @@ export async function sendEvent<N extends EventName>(name: N, data: EventData<N>
   try {
     if (pipelineMode() === "inngest") {
       const { inngest } = await import("@/inngest/client");
-      await inngest.send({ name, data: parsed.data });
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`Inngest did not accept the event within ${SEND_TIMEOUT_MS} ms`)), SEND_TIMEOUT_MS);
+      });
+      try {
+        await Promise.race([inngest.send({ name, data: parsed.data }), timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
     } else {
       const { dispatchInProcess } = await import("@/lib/pipeline/in-process");
       dispatchInProcess(name, parsed.data as EventData<N>);

@@ -14,12 +14,14 @@ import { resetDatabase } from "../helpers/db";
 let server: Server;
 let received: Array<{ path: string; body: Array<{ name: string; data: unknown }> }> = [];
 let failWith: number | null = null;
+let hang = false;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     let raw = "";
     req.on("data", (c) => (raw += c));
     req.on("end", () => {
+      if (hang) return; // a black-holed event API: never answers
       if (failWith) {
         res.writeHead(failWith, { "content-type": "application/json" }).end(JSON.stringify({ error: "internal error", status: failWith }));
         return;
@@ -40,12 +42,14 @@ beforeEach(async () => {
   await resetDatabase();
   received = [];
   failWith = null;
+  hang = false;
 });
 
 afterAll(async () => {
   delete process.env.INNGEST_EVENT_KEY;
   delete process.env.INNGEST_BASE_URL;
   resetEnv();
+  server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await disconnectDb();
 });
@@ -78,5 +82,15 @@ describe("sendEvent with Inngest configured", () => {
     await expect(sendEvent("alert/received", { alertIds: [alert.id] })).resolves.toBeUndefined();
     expect((await db().alert.findUniqueOrThrow({ where: { id: alert.id } })).processingState).toBe("pending");
     expect(await findStuckAlerts({ olderThanMinutes: 0 })).toEqual([alert.id]);
+  });
+
+  it("an event API that never answers holds the webhook for at most a few seconds", async () => {
+    hang = true;
+    const { sendEvent } = await import("@/lib/events/send");
+    const alert = await pendingAlert();
+    const started = Date.now();
+    await expect(sendEvent("alert/received", { alertIds: [alert.id] })).resolves.toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect((await db().alert.findUniqueOrThrow({ where: { id: alert.id } })).processingState).toBe("pending");
   });
 });
