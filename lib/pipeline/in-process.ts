@@ -168,6 +168,11 @@ function scheduleNotification(incidentId: string): void {
   track(chain);
 }
 
+export function inProcessQueue(): { queued: number; active: number } {
+  const s = state();
+  return { queued: s.queue.length, active: s.active.size };
+}
+
 export function inProcessBusy(): boolean {
   const s = state();
   return s.queue.length > 0 || s.active.size > 0 || s.summaryTimers.size > 0 || s.tasks.size > 0;

@@ -9,6 +9,7 @@ import { sendEvent } from "@/lib/events/send";
 import { drainInProcess } from "@/lib/pipeline/in-process";
 import { setProviderOverrides } from "@/lib/pipeline/providers";
 import { retriageAlert } from "@/lib/pipeline/retriage";
+import { pipelineStatus } from "@/lib/pipeline/status";
 import { stopInProcessPipeline, sweepOnce } from "@/lib/pipeline/start";
 import { register } from "@/instrumentation";
 import { startFakeSlack, type FakeSlack } from "../fakes/slack-server";
@@ -386,9 +387,19 @@ describe("in-process triage pipeline", () => {
     // Nothing was triaged inside the request: the alerts are stored and waiting.
     expect(await db().alert.count({ where: { processingState: "pending" } })).toBe(12);
 
+    const during = await pipelineStatus();
+    expect(during.mode).toBe("in-process");
+    expect(during.alerts.pending + during.alerts.processing).toBeGreaterThan(0);
+    expect(during.oldestPendingSeconds).not.toBeNull();
+
     await drainInProcess(60_000);
     expect(peak).toBe(3);
     expect(await db().alert.count({ where: { processingState: "processed" } })).toBe(12);
+    expect(await pipelineStatus()).toMatchObject({
+      alerts: { pending: 0, processing: 0, processed: 12, failed: 0 },
+      oldestPendingSeconds: null,
+      queue: { queued: 0, active: 0 },
+    });
   });
 
   it("the sweep re-announces an incident whose summary and Slack message were lost", async () => {
