@@ -114,7 +114,7 @@ async function main() {
     log();
     for (const split of ["all", "test", "dev", "holdout"] as const) {
       const inSplit = answerable.filter((q) => split === "all" || q.split === split);
-      log(`## Retrieval — ${split === "all" ? "all questions" : split === "holdout" ? "holdout (paraphrases written after tuning was frozen)" : `${split} split`}`);
+      log(`## Retrieval — ${split === "all" ? "all questions" : split === "holdout" ? "holdout (paraphrases written after the lexicon was frozen, never tuned on)" : `${split} split`}`);
       log();
       log(`| kind | n | mode | recall@1 | recall@5 | recall@10 | MRR | nDCG@10 |`);
       log(`|---|---|---|---|---|---|---|---|`);

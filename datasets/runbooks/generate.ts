@@ -5,6 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { incidentDigest, serviceReference } from "./long-docs";
 import { SERVICE_NOTES } from "./service-notes";
 import { TOPIC_DOCS } from "./topic-docs";
 
@@ -74,7 +75,11 @@ function main() {
     fs.writeFileSync(file, serviceDoc(s, i));
     count++;
   });
-  for (const d of TOPIC_DOCS) {
+  const long = [
+    { path: "handbook/service-reference.md", content: serviceReference(catalog.teams, catalog.services) },
+    { path: "handbook/incident-digest-2026.md", content: incidentDigest(catalog.services) },
+  ];
+  for (const d of [...TOPIC_DOCS, ...long]) {
     const file = path.join(outDir, d.path);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, d.content);

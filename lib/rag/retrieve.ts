@@ -194,6 +194,34 @@ async function pinnedChunks(urls: string[], query: number[], model: string, opts
   return rows.map((r) => ({ ...r, value: Number(r.value) })).sort((a, b) => b.value - a.value);
 }
 
+/**
+ * "See <runbook title>." chunks: a section that only points to another runbook. Returns the referenced
+ * title when the chunk says little else (so the pointer can yield its rank to the runbook it names).
+ */
+export function pointerTarget(content: string): string | undefined {
+  const m = /(?:^|[.!?:]\s+)[Ss]ee (?:the )?([A-Z][^.\n]{2,80}?)(?: runbook)?(?:[.:]|$)/.exec(content.trim());
+  if (!m) return undefined;
+  const rest = content.replace(m[0], " ").split(/\s+/).filter(Boolean);
+  return rest.length <= 12 ? m[1].trim() : undefined;
+}
+
+/** The best chunk of the runbook whose title the pointer names (longest title that prefixes it). */
+async function resolvePointer(title: string, vec: number[], model: string, client: ReturnType<typeof db>): Promise<Row | undefined> {
+  const ranking = vec.length ? Prisma.sql`c.embedding <=> ${vectorSql(vec)}` : Prisma.sql`c.ordinal`;
+  const value = vec.length ? Prisma.sql`1 - (c.embedding <=> ${vectorSql(vec)})` : Prisma.sql`0`;
+  const rows = await client.$queryRaw<Row[]>`
+    WITH doc AS (
+      SELECT id FROM runbook_documents
+      WHERE starts_with(lower(${title}), lower(title)) AND length(title) >= 4
+      ORDER BY length(title) DESC LIMIT 1
+    )
+    SELECT ${COLUMNS}, ${value} AS value
+    FROM doc, runbook_chunks c JOIN runbook_documents d ON d.id = c.document_id
+    WHERE c.document_id = doc.id AND (c.embedding_model = ${model} OR ${vec.length === 0})
+    ORDER BY ${ranking} LIMIT 1`;
+  return rows[0] ? { ...rows[0], value: Number(rows[0].value) } : undefined;
+}
+
 function toChunk(r: Row, score: number): RetrievedChunk {
   const { value: _value, ...rest } = r;
   void _value;
@@ -247,7 +275,23 @@ export async function retrieve(query: string, opts: RetrieveOptions = {}): Promi
     out.push(c);
   };
   const top = fused[0]?.score ?? 1;
+  // Pointer chunks among the top results hand their place to the runbook they point to.
+  const client = opts.client ?? db();
+  const referenced = new Map<string, Row>();
+  for (const f of fused.slice(0, limit)) {
+    const target = pointerTarget(byId.get(f.id)!.content);
+    if (!target) continue;
+    const row = await resolvePointer(target, vec, embedder.model, client);
+    if (row && row.chunkId !== f.id) {
+      referenced.set(f.id, row);
+      if (!byId.has(row.chunkId)) byId.set(row.chunkId, row);
+    }
+  }
   for (const p of pinned) push(p.chunkId, top + 1, true);
-  for (const f of fused) push(f.id, f.score, false);
+  for (const f of fused) {
+    const ref = referenced.get(f.id);
+    if (ref) push(ref.chunkId, f.score, false);
+    push(f.id, f.score, false);
+  }
   return out.slice(0, limit);
 }

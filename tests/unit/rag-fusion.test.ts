@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { reciprocalRankFusion } from "@/lib/rag/fusion";
 import { codeTokens, fullTextQuery, squashCode } from "@/lib/rag/search-terms";
-import { runbookSlug } from "@/lib/rag/retrieve";
+import { pointerTarget, runbookSlug } from "@/lib/rag/retrieve";
 
 describe("reciprocal rank fusion", () => {
   it("ranks an item found by both arms above items found by one", () => {
@@ -53,5 +53,18 @@ describe("runbook links", () => {
   it("reduces a link to the document slug", () => {
     expect(runbookSlug("https://wiki.parcelwise.example/runbooks/payments-db-failover?x=1#promote")).toBe("payments-db-failover");
     expect(runbookSlug("payments/payments-db-failover.md")).toBe("payments-db-failover");
+  });
+});
+
+describe("pointer sections", () => {
+  it("recognises a section that only points to another runbook", () => {
+    expect(pointerTarget("See Search cluster health red or yellow.")).toBe("Search cluster health red or yellow");
+    expect(pointerTarget("HTTP 429 from the maps provider: see Geocoding provider rate limits.")).toBe("Geocoding provider rate limits");
+    expect(pointerTarget("See Login failures: token signing key rotation.")).toBe("Login failures");
+  });
+
+  it("ignores sections with real content or no runbook name", () => {
+    expect(pointerTarget("Restart the pods one by one, check the error rate, then scale back up. See Deploy rollback if errors continue after ten minutes of waiting.")).toBeUndefined();
+    expect(pointerTarget("see below.")).toBeUndefined();
   });
 });
