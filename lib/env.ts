@@ -138,6 +138,8 @@ export const envSchema = z.object({
   PIPELINE_MAX_ATTEMPTS: int(3, 1),
   /** In-process runner: first retry delay; doubles per attempt (with jitter). */
   PIPELINE_RETRY_BASE_MS: int(500, 0),
+  /** An ML provider call (classify, entities, embed, summary) taking longer fails the attempt, so a hung provider cannot stall triage. */
+  PIPELINE_STEP_TIMEOUT_SECONDS: int(60, 1),
   /** Alerts pending or processing longer than this are re-queued by the recovery sweep. */
   PIPELINE_STUCK_MINUTES: int(10, 1),
   /** In-process runner: how often the recovery / auto-resolve sweep runs. */

@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import type { Classifier, Embedder, EntityExtractor, Summarizer } from "@/lib/ml/types";
 
 /**
@@ -32,4 +33,9 @@ export async function getEmbedderForTriage(): Promise<Embedder> {
 
 export async function getSummarizerForTriage(): Promise<Summarizer> {
   return store.__opsrelayProviderOverrides?.summarizer ?? (await import("@/lib/ml")).getSummarizer();
+}
+
+/** An ML call that hangs must not stall triage: it fails the attempt (then retry, then fallback). */
+export function mlTimeoutMs(): number {
+  return env().PIPELINE_STEP_TIMEOUT_SECONDS * 1000;
 }

@@ -29,6 +29,19 @@ export function backoffMs(attempt: number, baseMs: number, maxMs = 30_000, rando
   return Math.round(raw * (0.5 + random() * 0.5));
 }
 
+/** Rejects when `promise` takes longer than `ms` (the work itself cannot be cancelled; its result is dropped). */
+export async function withTimeout<T>(promise: Promise<T>, ms: number, label: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${label} timed out after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export interface RetryOptions {
   maxAttempts: number;
   baseMs: number;

@@ -3,8 +3,8 @@ import { offlineSummary } from "@/lib/ml/summarize/offline-summarizer";
 import type { Summary, SummaryInput } from "@/lib/ml/types";
 import { modelLabel } from "@/lib/pipeline/alert-text";
 import { log } from "@/lib/pipeline/log";
-import { getSummarizerForTriage } from "@/lib/pipeline/providers";
-import { errorMessage, type StepContext } from "@/lib/pipeline/retry";
+import { getSummarizerForTriage, mlTimeoutMs } from "@/lib/pipeline/providers";
+import { errorMessage, type StepContext, withTimeout } from "@/lib/pipeline/retry";
 import { safeCatalog } from "@/lib/triage/classify";
 import { resummarizeReason, type ResummarizeReason } from "@/lib/triage/summarize";
 import type { Severity } from "@/lib/severity";
@@ -105,7 +105,7 @@ export async function writeIncidentSummary(
   const input = await loadSummaryInput(incidentId);
   let summary: Summary;
   try {
-    summary = await (await getSummarizerForTriage()).summarize(input);
+    summary = await withTimeout((await getSummarizerForTriage()).summarize(input), mlTimeoutMs(), "summarizer");
   } catch (error) {
     if (!ctx.finalAttempt) throw error;
     log.warn(`incident ${incidentId}: summarizer failed, using the offline template`, { error: errorMessage(error) });

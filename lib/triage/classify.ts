@@ -3,8 +3,8 @@ import { loadCatalog } from "@/lib/ml/catalog";
 import type { Classification } from "@/lib/ml/types";
 import { ALERT_TEXT_FIELDS, modelLabel, toAlertText } from "@/lib/pipeline/alert-text";
 import { fallbackClassification } from "@/lib/pipeline/fallback-rules";
-import { getClassifierForTriage } from "@/lib/pipeline/providers";
-import { errorMessage, type StepContext } from "@/lib/pipeline/retry";
+import { getClassifierForTriage, mlTimeoutMs } from "@/lib/pipeline/providers";
+import { errorMessage, type StepContext, withTimeout } from "@/lib/pipeline/retry";
 
 export type ClassifyOutcome = {
   severity: string;
@@ -24,7 +24,7 @@ export async function classifyAlert(alertId: string, ctx: StepContext): Promise<
   let result: Classification;
   let degraded: string | undefined;
   try {
-    result = await (await getClassifierForTriage()).classify(text);
+    result = await withTimeout((await getClassifierForTriage()).classify(text), mlTimeoutMs(), "classifier");
   } catch (error) {
     if (!ctx.finalAttempt) throw error;
     result = fallbackClassification(text, safeCatalog());

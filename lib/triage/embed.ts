@@ -1,7 +1,7 @@
 import { db, setAlertEmbedding } from "@/lib/db";
 import { embeddingText } from "@/lib/pipeline/alert-text";
-import { getEmbedderForTriage } from "@/lib/pipeline/providers";
-import { errorMessage, type StepContext } from "@/lib/pipeline/retry";
+import { getEmbedderForTriage, mlTimeoutMs } from "@/lib/pipeline/providers";
+import { errorMessage, type StepContext, withTimeout } from "@/lib/pipeline/retry";
 
 export type EmbedOutcome = {
   model: string | null;
@@ -20,7 +20,7 @@ export async function embedAlert(alertId: string, ctx: StepContext): Promise<Emb
   });
   try {
     const embedder = await getEmbedderForTriage();
-    const [vector] = await embedder.embed([embeddingText(alert)]);
+    const [vector] = await withTimeout(embedder.embed([embeddingText(alert)]), mlTimeoutMs(), "embedder");
     if (!vector) throw new Error("embedder returned no vector");
     await setAlertEmbedding(db(), alertId, vector, embedder.model);
     return { model: embedder.model };

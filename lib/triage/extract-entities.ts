@@ -2,8 +2,8 @@ import { db, Prisma } from "@/lib/db";
 import type { Entities, Provenance } from "@/lib/ml/types";
 import { ALERT_TEXT_FIELDS, modelLabel, toAlertText } from "@/lib/pipeline/alert-text";
 import { fallbackEntities } from "@/lib/pipeline/fallback-rules";
-import { getExtractorForTriage } from "@/lib/pipeline/providers";
-import { errorMessage, type StepContext } from "@/lib/pipeline/retry";
+import { getExtractorForTriage, mlTimeoutMs } from "@/lib/pipeline/providers";
+import { errorMessage, type StepContext, withTimeout } from "@/lib/pipeline/retry";
 import { safeCatalog } from "@/lib/triage/classify";
 
 export type ExtractOutcome = {
@@ -23,7 +23,7 @@ export async function extractAlertEntities(alertId: string, ctx: StepContext): P
   let result: Entities & Provenance;
   let degraded: string | undefined;
   try {
-    result = await (await getExtractorForTriage()).extract(text);
+    result = await withTimeout((await getExtractorForTriage()).extract(text), mlTimeoutMs(), "entity extractor");
   } catch (error) {
     if (!ctx.finalAttempt) throw error;
     result = fallbackEntities(text, safeCatalog());

@@ -167,6 +167,19 @@ describe("in-process triage pipeline", () => {
     expect(alert.incidentId).toBeTruthy();
   });
 
+  it("a classifier that hangs times out, and the alert ends 'degraded' instead of stalling the queue", async () => {
+    process.env.PIPELINE_STEP_TIMEOUT_SECONDS = "1";
+    resetEnv();
+    setProviderOverrides({ classifier: { name: "hung", classify: () => new Promise(() => {}) } });
+    const res = await postAndDrain({ id: "hang-1", title: "pricing-service p99 4s", severity: "medium", service: "pricing-service", environment: "production" });
+    const { alertIds } = (await res.json()) as { alertIds: string[] };
+    const alert = await db().alert.findUniqueOrThrow({ where: { id: alertIds[0] } });
+    expect(alert.processingState).toBe("degraded");
+    expect(alert.processingError).toMatch(/classifier timed out after 1000 ms/);
+    expect(alert.team).toBe("checkout");
+    expect(alert.incidentId).toBeTruthy();
+  });
+
   it("an embedder returning bad vectors ends 'degraded': grouped without similarity", async () => {
     setProviderOverrides({
       embedder: {

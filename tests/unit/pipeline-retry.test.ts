@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backoffMs, withRetries } from "@/lib/pipeline/retry";
+import { backoffMs, withRetries, withTimeout } from "@/lib/pipeline/retry";
 
 describe("backoffMs", () => {
   it("doubles per attempt, with jitter between 50% and 100%", () => {
@@ -70,5 +70,12 @@ describe("withRetries", () => {
       { maxAttempts: 3, baseMs: 1, sleep: async (ms) => void delays.push(ms) },
     );
     expect(delays).toEqual([7000]);
+  });
+});
+
+describe("withTimeout", () => {
+  it("passes a fast result through and rejects a slow one, naming what timed out", async () => {
+    await expect(withTimeout(Promise.resolve(7), 50, "classifier")).resolves.toBe(7);
+    await expect(withTimeout(new Promise(() => {}), 20, "classifier")).rejects.toThrow("classifier timed out after 20 ms");
   });
 });
