@@ -1,5 +1,6 @@
 import { db, Prisma } from "@/lib/db";
 import { contentWords, findConcepts, opsLexicon, stem, tokenize } from "@/lib/ml/embed/text-features";
+import { GENERAL_WORDS } from "./general-words";
 import type { RetrievedChunk } from "./retrieve";
 
 /**
@@ -69,7 +70,7 @@ export async function assessSupport(
     total += idf;
     if (r.covered) covered += idf;
     else missing.push({ w: r.w, idf });
-    if (Number(r.df) === 0 && findConcepts([stem(r.w)], lex).length === 0) unknown += idf;
+    if (Number(r.df) === 0 && !GENERAL_WORDS.has(r.w) && findConcepts([stem(r.w)], lex).length === 0) unknown += idf;
   }
   return {
     similarity,
