@@ -12,10 +12,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
-import { sampleAlerts } from "@/datasets/alerts/sample-alerts";
-import { migrateDeploy } from "@/lib/db/migrate";
-import type { NormalizedAlert } from "@/lib/ingest/types";
+import { benchAlerts, createBenchDatabase } from "./bench-support";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -31,43 +28,8 @@ const runId = new Date().toISOString().replace(/[:.]/g, "-");
 
 const log = (m: string) => console.log(`[bench:triage] ${m}`);
 
-async function createDatabase() {
-  const name = `opsrelay_bench_triage_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  await migrateDeploy(url.toString(), { quiet: true });
-  const drop = async () => {
-    const c = new pg.Client({ connectionString: ADMIN_URL });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  };
-  return { url: url.toString(), drop };
-}
-
-/** A stored alert per sample: half state their severity (the classifier decides the rest). */
-function toNormalized(seedIndex: number): NormalizedAlert[] {
-  const start = new Date(Date.now() - ALERTS * 20_000);
-  return sampleAlerts(`bench-${seedIndex}`, ALERTS, { start, status: "firing" }).map((s, i) => ({
-    source: "generic",
-    externalId: `${s.id}-${i}`,
-    fingerprint: `${s.kind}:${s.service}:${s.region}`,
-    status: "firing",
-    title: s.title,
-    message: `${s.summary}\n${s.description}`,
-    runbookUrl: s.runbook,
-    labels: { ...s.labels, service: s.service, env: s.environment, region: s.region },
-    sourceSeverity: i % 2 === 0 ? s.severity : undefined,
-    occurredAt: new Date(start.getTime() + i * 20_000),
-  }));
-}
-
 async function main() {
-  const { url, drop } = await createDatabase();
+  const { url, drop } = await createBenchDatabase(ADMIN_URL, "opsrelay_bench_triage");
   process.env.DATABASE_URL = url;
   process.env.PIPELINE_CONCURRENCY = CONCURRENCY;
   process.env.SUMMARY_DEBOUNCE_SECONDS = "1";
@@ -82,7 +44,7 @@ async function main() {
   const { getEmbedder } = await import("@/lib/ml");
 
   try {
-    const alerts = toNormalized(1);
+    const alerts = benchAlerts(ALERTS);
     const ids: string[] = [];
     for (let i = 0; i < alerts.length; i += BATCH) {
       const chunk = alerts.slice(i, i + BATCH);

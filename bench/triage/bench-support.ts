@@ -1,0 +1,47 @@
+import pg from "pg";
+import { sampleAlerts } from "@/datasets/alerts/sample-alerts";
+import { migrateDeploy } from "@/lib/db/migrate";
+import type { NormalizedAlert } from "@/lib/ingest/types";
+
+/** Shared by the triage benchmarks: a throwaway migrated database and a realistic alert load. */
+
+export async function createBenchDatabase(adminUrl: string, prefix: string) {
+  const name = `${prefix}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  await migrateDeploy(url.toString(), { quiet: true });
+  const drop = async () => {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.end();
+  };
+  return { url: url.toString(), drop };
+}
+
+/** Parcelwise failure stories as stored alerts; half state their severity (the classifier decides the rest). */
+export function benchAlerts(count: number, seed = "bench-1"): NormalizedAlert[] {
+  const start = new Date(Date.now() - count * 20_000);
+  return sampleAlerts(seed, count, { start, status: "firing" }).map((s, i) => ({
+    source: "generic",
+    externalId: `${s.id}-${i}`,
+    fingerprint: `${s.kind}:${s.service}:${s.region}`,
+    status: "firing",
+    title: s.title,
+    message: `${s.summary}\n${s.description}`,
+    runbookUrl: s.runbook,
+    labels: { ...s.labels, service: s.service, env: s.environment, region: s.region },
+    sourceSeverity: i % 2 === 0 ? s.severity : undefined,
+    occurredAt: new Date(start.getTime() + i * 20_000),
+  }));
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
