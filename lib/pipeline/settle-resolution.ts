@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { changeStatus, settleAfterAlertChange, TRANSACTION_OPTIONS } from "@/lib/incidents/lifecycle";
 import { publishIncidentUpdates, type IncidentUpdate } from "@/lib/incidents/publish";
@@ -22,11 +22,34 @@ export async function settleResolvedAlert(
   return opts.justGrouped ? null : settleRefire(alertId);
 }
 
+interface LockedAlert {
+  status: string;
+  incident_id: string | null;
+  title: string;
+}
+
+/**
+ * Locks the alert's incident row, then the alert row. The incident must be locked first: writing a
+ * timeline row takes a key-share lock on the incident, and two resolutions of one incident that each
+ * held that and then asked for FOR UPDATE (in refreshIncident) deadlocked each other.
+ */
+async function lockIncidentThenAlert(tx: Db, alertId: string): Promise<LockedAlert | null> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [peek] = await tx.$queryRaw<{ incident_id: string | null }[]>`
+      SELECT incident_id FROM alerts WHERE id = ${alertId}::uuid`;
+    if (!peek) return null;
+    if (peek.incident_id) await tx.$queryRaw`SELECT 1 FROM incidents WHERE id = ${peek.incident_id}::uuid FOR UPDATE`;
+    const [alert] = await tx.$queryRaw<LockedAlert[]>`
+      SELECT status::text AS status, incident_id, title FROM alerts WHERE id = ${alertId}::uuid FOR UPDATE`;
+    // Moved to another incident between the two reads: lock that one instead.
+    if (!alert || alert.incident_id === peek.incident_id) return alert ?? null;
+  }
+  throw new Error(`alert ${alertId} keeps moving between incidents`);
+}
+
 async function settleResolution(alertId: string) {
   const update = await db().$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ status: string; incident_id: string | null; title: string }[]>`
-      SELECT status::text AS status, incident_id, title FROM alerts WHERE id = ${alertId}::uuid FOR UPDATE`;
-    const alert = rows[0];
+    const alert = await lockIncidentThenAlert(tx, alertId);
     if (!alert || alert.status !== "resolved" || !alert.incident_id) return null;
     const incidentId = alert.incident_id;
 
@@ -57,9 +80,7 @@ async function settleResolution(alertId: string) {
 async function settleRefire(alertId: string) {
   let regroup = false;
   const update = await db().$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ status: string; incident_id: string | null; title: string }[]>`
-      SELECT status::text AS status, incident_id, title FROM alerts WHERE id = ${alertId}::uuid FOR UPDATE`;
-    const alert = rows[0];
+    const alert = await lockIncidentThenAlert(tx, alertId);
     if (!alert || alert.status !== "firing" || !alert.incident_id) return null;
     const incidentId = alert.incident_id;
     const [incident] = await tx.$queryRaw<{ status: "open" | "investigating" | "resolved"; resolved_at: Date | null; open_alert_count: number }[]>`
