@@ -53,6 +53,8 @@ beforeEach(async () => {
     SUMMARY_DEBOUNCE_SECONDS: "0",
     PIPELINE_RETRY_BASE_MS: "5",
     PIPELINE_MAX_ATTEMPTS: "3",
+    PIPELINE_CONCURRENCY: "4",
+    PIPELINE_STEP_TIMEOUT_SECONDS: "60",
     APP_URL: "https://ops.parcelwise.example",
   });
   resetEnv();
