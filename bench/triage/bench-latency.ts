@@ -11,7 +11,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { benchAlerts, createBenchDatabase, percentile } from "./bench-support";
+import { createTempDatabase } from "@/lib/db/temp-database";
+import { benchAlerts, percentile } from "./bench-support";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -26,7 +27,7 @@ const runId = new Date().toISOString().replace(/[:.]/g, "-");
 const log = (m: string) => console.log(`[bench:triage:latency] ${m}`);
 
 async function main() {
-  const { url, drop } = await createBenchDatabase(ADMIN_URL, "opsrelay_bench_latency");
+  const { url, drop } = await createTempDatabase({ adminUrl: ADMIN_URL, prefix: "opsrelay_bench_latency" });
   process.env.DATABASE_URL = url;
   process.env.SUMMARY_DEBOUNCE_SECONDS = "5";
   delete process.env.SLACK_WEBHOOK_URL;

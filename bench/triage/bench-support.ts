@@ -1,27 +1,7 @@
-import pg from "pg";
 import { sampleAlerts } from "@/datasets/alerts/sample-alerts";
-import { migrateDeploy } from "@/lib/db/migrate";
 import type { NormalizedAlert } from "@/lib/ingest/types";
 
-/** Shared by the triage benchmarks: a throwaway migrated database and a realistic alert load. */
-
-export async function createBenchDatabase(adminUrl: string, prefix: string) {
-  const name = `${prefix}_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  await migrateDeploy(url.toString(), { quiet: true });
-  const drop = async () => {
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  };
-  return { url: url.toString(), drop };
-}
+/** Shared by the triage benchmarks: a realistic alert load. */
 
 /** Parcelwise failure stories as stored alerts; half state their severity (the classifier decides the rest). */
 export function benchAlerts(count: number, seed = "bench-1"): NormalizedAlert[] {

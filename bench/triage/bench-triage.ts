@@ -12,7 +12,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { benchAlerts, createBenchDatabase } from "./bench-support";
+import { createTempDatabase } from "@/lib/db/temp-database";
+import { benchAlerts } from "./bench-support";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -29,7 +30,7 @@ const runId = new Date().toISOString().replace(/[:.]/g, "-");
 const log = (m: string) => console.log(`[bench:triage] ${m}`);
 
 async function main() {
-  const { url, drop } = await createBenchDatabase(ADMIN_URL, "opsrelay_bench_triage");
+  const { url, drop } = await createTempDatabase({ adminUrl: ADMIN_URL, prefix: "opsrelay_bench_triage" });
   process.env.DATABASE_URL = url;
   process.env.PIPELINE_CONCURRENCY = CONCURRENCY;
   process.env.SUMMARY_DEBOUNCE_SECONDS = "1";

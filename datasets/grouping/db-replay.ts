@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { db, disconnectDb, setAlertEmbedding } from "@/lib/db";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { migrateDeploy } from "@/lib/db/migrate";
+import { createTempDatabase } from "@/lib/db/temp-database";
 import { resetEnv } from "@/lib/env";
 import { settleResolvedAlert } from "@/lib/pipeline/settle-resolution";
 import { groupAlert } from "@/lib/triage/group";
@@ -15,35 +13,15 @@ import type { Scenario } from "./scenario-kit";
  */
 export async function withThrowawayDatabase<T>(adminUrl: string | undefined, fn: () => Promise<T>): Promise<T> {
   const previous = process.env.DATABASE_URL;
-  let cleanup: () => Promise<void>;
-  if (adminUrl) {
-    const name = `opsrelay_eval_${process.pid}_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    process.env.DATABASE_URL = url.toString();
-    cleanup = async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
-  } else {
-    const server = await startEmbeddedPostgres("memory://");
-    process.env.DATABASE_URL = server.url;
-    process.env.OPSRELAY_EMBEDDED_DB = "1";
-    cleanup = () => server.stop();
-  }
+  const database = await createTempDatabase({ adminUrl, embedded: !adminUrl, prefix: "opsrelay_eval" });
+  process.env.DATABASE_URL = database.url;
+  if (database.embedded) process.env.OPSRELAY_EMBEDDED_DB = "1";
   resetEnv();
   try {
-    await migrateDeploy(process.env.DATABASE_URL!, { quiet: true });
     return await fn();
   } finally {
     await disconnectDb();
-    await cleanup();
+    await database.drop();
     process.env.DATABASE_URL = previous;
     resetEnv();
   }
