@@ -249,7 +249,7 @@ async function main() {
     command: `npm run bench:ingest -- ${args.join(" ")}`.trim(),
     pipeline: PIPELINE,
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg().map((l) => l.toFixed(2)).join(" ") },
-    note: "Run while other engineers' work shared the 2-core machine; autocannon, Next.js and PostgreSQL all on the same host (loopback).",
+    note: "autocannon, Next.js and PostgreSQL all on the same 2-core host (loopback); compare the load averages above.",
     // Every stored alert must have been announced once in an alert/received event.
     events: inngest ? { sentToInngestStandIn: inngest.events(), distinctAlertIdsInEvents: inngest.alertIds(), storedAlertRows: results.reduce((n, r) => n + Number(r.storedAlertRows), 0) } : undefined,
     results,

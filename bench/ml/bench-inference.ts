@@ -86,7 +86,7 @@ if (args.includes("--record")) {
       "# Offline ML inference per alert (classify + extract + embed)",
       "",
       `Command: \`${cmd}\` — recorded ${new Date().toISOString()} on ${machine}.`,
-      "Other engineers' work (tests, dev servers) shared this 2-core machine while it ran: treat the numbers as an upper bound.",
+      "Other work on this 2-core machine inflates these numbers: see the load average recorded with the run.",
       "",
       table,
       "",

@@ -8,6 +8,7 @@
  * retrieve() (embedding + vector KNN + full text + fusion), of each arm alone, and HNSW recall@10
  * against exact KNN (sequential scan) at several hnsw.ef_search values.
  */
+import { loadavg } from "node:os";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -94,7 +95,7 @@ async function main() {
     log(`- command: \`npm run bench:rag${args.length ? " -- " + args.join(" ") : ""}\``);
     log(`- date: ${new Date().toISOString()}; PostgreSQL ${pgVersion.v}, pgvector ${pgVersion.pgv}, temporary database on 127.0.0.1:5432`);
     log(`- embedder: ${embedder.model}; HNSW (m=16, ef_construction=64, vector_cosine_ops); ${QUERIES} queries per size (the question set's questions and alert texts, repeated)`);
-    log(`- the machine (2 cores) was shared with five other engineers' builds and tests while this ran: treat absolute numbers as pessimistic`);
+    log(`- load average at the start: ${loadavg().map((n) => n.toFixed(2)).join(" / ")} on 2 cores (other work on the machine inflates the timings)`);
     log();
     log(`| chunks | insert s | index build s | hybrid retrieve() p50 / p95 ms | vector arm p50 / p95 ms | full-text arm p50 / p95 ms | HNSW recall@10 (ef_search=${EF_VALUES.join(" / ")}) | exact KNN p50 ms |`);
     log(`|---|---|---|---|---|---|---|---|`);

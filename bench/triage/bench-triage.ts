@@ -135,7 +135,7 @@ async function main() {
       fs.writeFileSync(
         md,
         "# Triage pipeline throughput (in-process runner, PostgreSQL)\n\nEach run appends a section; raw numbers in results/<run>.json. " +
-          "Other engineers' work shared the 2-core machine during these runs: treat them as lower bounds.\n",
+          "Other work on the 2-core machine lowers these numbers: each run records its load average.\n",
       );
     }
     const shareLine = stepKinds.map((k) => `${k} ${(steps[k].share * 100).toFixed(1)}% (${steps[k].meanMs} ms)`).join(", ");
