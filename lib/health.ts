@@ -1,17 +1,21 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { pipelineMode, type PipelineMode } from "@/lib/events/mode";
+import { pipelineStatus, type PipelineStatus } from "@/lib/pipeline/status";
 
 export interface Health {
   status: "ok" | "degraded";
   database: { ok: boolean; embedded: boolean; vector: string | null; error?: string };
-  pipeline: "inngest" | "in-process";
+  pipeline: PipelineMode;
+  /** Triage backlog: alerts per processing state, the oldest pending one, the in-process queue. */
+  triage: PipelineStatus | null;
   providers: { summarizer: string; classifier: string; embedding: string };
 }
 
 /** What /api/health reports: can we reach the database (with pgvector), and which backends are chosen. */
 export async function checkHealth(): Promise<Health> {
   const e = env();
-  const pipeline = e.INNGEST_DEV || e.INNGEST_EVENT_KEY ? "inngest" : "in-process";
+  const pipeline = pipelineMode();
   const providers = {
     summarizer: e.SUMMARIZER_PROVIDER === "offline" || (e.SUMMARIZER_PROVIDER === "auto" && !e.ANTHROPIC_API_KEY) ? "offline" : "anthropic",
     classifier: e.CLASSIFIER_PROVIDER,
@@ -20,8 +24,9 @@ export async function checkHealth(): Promise<Health> {
   const embedded = process.env.OPSRELAY_EMBEDDED_DB === "1";
   try {
     const rows = await db().$queryRaw<{ extversion: string }[]>`SELECT extversion FROM pg_extension WHERE extname = 'vector'`;
-    return { status: "ok", database: { ok: true, embedded, vector: rows[0]?.extversion ?? null }, pipeline, providers };
+    const triage = await pipelineStatus();
+    return { status: "ok", database: { ok: true, embedded, vector: rows[0]?.extversion ?? null }, pipeline, triage, providers };
   } catch (error) {
-    return { status: "degraded", database: { ok: false, embedded, vector: null, error: (error as Error).message }, pipeline, providers };
+    return { status: "degraded", database: { ok: false, embedded, vector: null, error: (error as Error).message }, pipeline, triage: null, providers };
   }
 }

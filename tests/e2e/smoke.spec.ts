@@ -7,6 +7,8 @@ test("the app starts on the embedded database and reports itself healthy", async
   expect(body.database).toMatchObject({ ok: true, embedded: true });
   expect(body.database.vector).toMatch(/^0\.\d+/);
   expect(body.pipeline).toBe("in-process");
+  expect(body.triage.alerts).toMatchObject({ failed: 0 });
+  expect(body.triage.queue).not.toBeNull();
 
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "OpsRelay" })).toBeVisible();
