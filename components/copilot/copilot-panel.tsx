@@ -89,7 +89,6 @@ export function CopilotPanel({ incidentId, placeholder }: { incidentId?: string;
       {answer && (
         <div className="space-y-3 rounded-md border bg-muted/30 p-3" data-testid="copilot-answer">
           {answer.error && <p className="text-sm text-destructive">{answer.error}</p>}
-          {answer.declined && <p className="text-sm font-medium">The runbooks don’t cover this.</p>}
           <div className="whitespace-pre-wrap text-sm">{answer.text}</div>
           {answer.citations.length > 0 && (
             <ol className="space-y-1 text-sm" aria-label="Citations">

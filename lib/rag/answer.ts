@@ -126,7 +126,9 @@ export async function* ask(input: AskInput): AsyncGenerator<AnswerEvent> {
 
   const embedder = await ragEmbedder();
   const chunks = await retrieve(queryText, { limit: 8, service: input.service, team: input.team, runbookUrls: context?.runbookUrls, embedder });
-  const support = await assessSupport(queryText, chunks);
+  // Decline on what the person asked; the incident's alert text only widens retrieval (its words, such as
+  // a customer name in an alert title, are no reason to refuse a question the runbooks do answer).
+  const support = await assessSupport(input.question?.trim() || queryText, chunks);
   const pinned = chunks.some((c) => c.pinned);
   const decision = declineDecision(support, calibrationFor(embedder.model));
   const declined = chunks.length === 0 || (decision.decline && !pinned);
