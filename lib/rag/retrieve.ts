@@ -54,20 +54,8 @@ export interface RetrievedChunk {
   pinned?: boolean;
 }
 
-interface Row {
-  chunkId: string;
-  documentId: string;
-  title: string;
-  sourcePath: string;
-  url: string | null;
-  service: string | null;
-  team: string | null;
-  headingPath: string;
-  anchor: string | null;
-  ordinal: number;
-  content: string;
-  value: number;
-}
+/** A chunk as one retrieval arm returns it, with that arm's own score. */
+type Row = Omit<RetrievedChunk, "score" | "vectorRank" | "similarity" | "textRank" | "textScore" | "pinned"> & { value: number };
 
 const COLUMNS = Prisma.sql`c.id::text AS "chunkId", d.id::text AS "documentId", d.title, d.source_path AS "sourcePath", d.url,
   d.service, d.team, c.heading_path AS "headingPath", c.anchor, c.ordinal, c.content`;

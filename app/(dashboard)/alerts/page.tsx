@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AutoRefresh } from "@/components/dashboard/auto-refresh";
+import { FilterSelect, plainOptions } from "@/components/dashboard/filter-select";
 import { ago } from "@/components/dashboard/format";
 import { SeverityBadge, StatusBadge } from "@/components/dashboard/severity-badge";
 import { Badge } from "@/components/ui/badge";
@@ -38,18 +39,8 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
         <span className="text-sm text-muted-foreground">live stream, newest first</span>
       </div>
       <form className="flex flex-wrap items-end gap-2" action="/alerts">
-        <select name="state" defaultValue={parsed.data.state ?? ""} className="h-9 rounded-md border bg-background px-2 text-sm" aria-label="Processing state">
-          <option value="">any state</option>
-          {PROCESSING_STATES.map((s) => (
-            <option key={s} value={s}>{s}</option>
-          ))}
-        </select>
-        <select name="source" defaultValue={parsed.data.source ?? ""} className="h-9 rounded-md border bg-background px-2 text-sm" aria-label="Source">
-          <option value="">any source</option>
-          {SOURCES.map((s) => (
-            <option key={s} value={s}>{s}</option>
-          ))}
-        </select>
+        <FilterSelect name="state" label="Processing state" defaultValue={parsed.data.state ?? ""} options={plainOptions(PROCESSING_STATES)} any="any state" />
+        <FilterSelect name="source" label="Source" defaultValue={parsed.data.source ?? ""} options={plainOptions(SOURCES)} any="any source" />
         <Input name="service" placeholder="service" defaultValue={parsed.data.service ?? ""} className="w-40" aria-label="Service" />
         <Button type="submit" variant="outline">Filter</Button>
       </form>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AutoRefresh } from "@/components/dashboard/auto-refresh";
+import { FilterSelect, plainOptions } from "@/components/dashboard/filter-select";
 import { ago } from "@/components/dashboard/format";
 import { SeverityBadge, StatusBadge } from "@/components/dashboard/severity-badge";
 import { Button } from "@/components/ui/button";
@@ -57,17 +58,8 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Se
         <Input name="q" placeholder="Search title, summary, INC-42…" defaultValue={query.q ?? ""} className="w-64" aria-label="Search" />
         <Input name="service" placeholder="service" defaultValue={query.service ?? ""} className="w-40" aria-label="Service" />
         <Input name="environment" placeholder="environment" defaultValue={query.environment ?? ""} className="w-32" aria-label="Environment" />
-        <select name="severity" defaultValue={query.severity.join(",")} className="h-9 rounded-md border bg-background px-2 text-sm" aria-label="Severity">
-          <option value="">any severity</option>
-          {SEVERITIES.map((s) => (
-            <option key={s} value={s}>{s}</option>
-          ))}
-        </select>
-        <select name="sort" defaultValue={query.sort} className="h-9 rounded-md border bg-background px-2 text-sm" aria-label="Sort">
-          {INCIDENT_SORTS.map((s) => (
-            <option key={s} value={s}>sort: {s.replace("_", " ")}</option>
-          ))}
-        </select>
+        <FilterSelect name="severity" label="Severity" defaultValue={query.severity.join(",")} options={plainOptions(SEVERITIES)} any="any severity" />
+        <FilterSelect name="sort" label="Sort" defaultValue={query.sort} options={INCIDENT_SORTS.map((s) => ({ value: s, label: `sort: ${s.replace("_", " ")}` }))} />
         <Button type="submit" variant="outline">Filter</Button>
       </form>
 
