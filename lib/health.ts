@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { getClassifier, getEmbedder, getSummarizer } from "@/lib/ml";
 import { pipelineMode, type PipelineMode } from "@/lib/events/mode";
 import { pipelineStatus, type PipelineStatus } from "@/lib/pipeline/status";
 
@@ -12,15 +12,26 @@ export interface Health {
   providers: { summarizer: string; classifier: string; embedding: string };
 }
 
+/** The providers the ML registry actually chose (a misconfigured one is reported, not thrown). */
+async function chosenProviders(): Promise<Health["providers"]> {
+  const name = async (pick: () => string | Promise<string>) => {
+    try {
+      return await pick();
+    } catch (error) {
+      return `error: ${(error as Error).message}`;
+    }
+  };
+  return {
+    summarizer: await name(() => getSummarizer().name),
+    classifier: await name(() => getClassifier().name),
+    embedding: await name(async () => (await getEmbedder()).model),
+  };
+}
+
 /** What /api/health reports: can we reach the database (with pgvector), and which backends are chosen. */
 export async function checkHealth(): Promise<Health> {
-  const e = env();
   const pipeline = pipelineMode();
-  const providers = {
-    summarizer: e.SUMMARIZER_PROVIDER === "offline" || (e.SUMMARIZER_PROVIDER === "auto" && !e.ANTHROPIC_API_KEY) ? "offline" : "anthropic",
-    classifier: e.CLASSIFIER_PROVIDER,
-    embedding: e.EMBEDDING_PROVIDER,
-  };
+  const providers = await chosenProviders();
   const embedded = process.env.OPSRELAY_EMBEDDED_DB === "1";
   try {
     const rows = await db().$queryRaw<{ extversion: string }[]>`SELECT extversion FROM pg_extension WHERE extname = 'vector'`;

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { pipelineStatus, type PipelineStatus } from "@/lib/pipeline/status";
 
 export interface VolumeBucket {
   /** Start of the hour (UTC). */
@@ -9,7 +10,7 @@ export interface VolumeBucket {
 
 export interface Overview {
   alertsTotal: number;
-  alertsByState: Record<string, number>;
+  alertsByState: PipelineStatus["alerts"];
   openIncidentsBySeverity: Record<string, number>;
   volume: VolumeBucket[];
 }
@@ -34,15 +35,14 @@ export async function alertVolume(hours = 24, now = new Date()): Promise<VolumeB
 }
 
 export async function overview(): Promise<Overview> {
-  const [alertsTotal, states, severities, volume] = await Promise.all([
-    db().alert.count(),
-    db().alert.groupBy({ by: ["processingState"], _count: { _all: true } }),
+  const [triage, severities, volume] = await Promise.all([
+    pipelineStatus(),
     db().incident.groupBy({ by: ["severity"], where: { status: { not: "resolved" } }, _count: { _all: true } }),
     alertVolume(),
   ]);
   return {
-    alertsTotal,
-    alertsByState: Object.fromEntries(states.map((s) => [s.processingState, s._count._all])),
+    alertsTotal: Object.values(triage.alerts).reduce((a, b) => a + b, 0),
+    alertsByState: triage.alerts,
     openIncidentsBySeverity: Object.fromEntries(severities.map((s) => [s.severity, s._count._all])),
     volume,
   };

@@ -5,7 +5,7 @@ import { inProcessQueue } from "@/lib/pipeline/in-process";
 export interface PipelineStatus {
   mode: PipelineMode;
   /** Alerts by processing state (triage backlog and outcomes). */
-  alerts: { pending: number; processing: number; processed: number; degraded: number; failed: number };
+  alerts: { pending: number; processing: number; processed: number; degraded: number; failed: number; unmapped: number };
   /** Age of the oldest alert still waiting for triage, in seconds (null when none waits). */
   oldestPendingSeconds: number | null;
   /** The in-process runner's queue (null with Inngest, which shows its own). */
@@ -28,6 +28,7 @@ export async function pipelineStatus(now = new Date()): Promise<PipelineStatus> 
       processed: by.processed ?? 0,
       degraded: by.degraded ?? 0,
       failed: by.failed ?? 0,
+      unmapped: by.unmapped ?? 0,
     },
     oldestPendingSeconds: oldest ? Math.max(0, Math.round((now.getTime() - oldest.createdAt.getTime()) / 1000)) : null,
     queue: mode === "in-process" ? inProcessQueue() : null,
