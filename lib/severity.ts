@@ -6,9 +6,3 @@ export type Severity = (typeof SEVERITIES)[number];
 export function severityRank(s: Severity): number {
   return SEVERITIES.indexOf(s);
 }
-
-export function worstSeverity(values: Iterable<Severity | null | undefined>): Severity | undefined {
-  let worst: Severity | undefined;
-  for (const v of values) if (v && (worst === undefined || severityRank(v) < severityRank(worst))) worst = v;
-  return worst;
-}
