@@ -16,7 +16,8 @@ async function main() {
   const embedded = !process.env.DATABASE_URL;
   const url = await ensureDatabaseUrl();
   console.log(embedded ? `database: embedded PostgreSQL (data in ${settings.OPSRELAY_DATA_DIR}/pg)` : "database: DATABASE_URL");
-  await migrateDeploy(url, { quiet: true });
+  // The embedded server's owner applies migrations when it starts it (lib/db/embedded.ts).
+  if (!embedded) await migrateDeploy(url, { quiet: true });
   console.log("database: migrations applied");
   const secrets = describeConfiguredSecrets(settings);
   console.log(`configured secrets: ${secrets.length ? secrets.join(", ") : "none (offline defaults)"}`);
