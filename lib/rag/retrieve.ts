@@ -2,7 +2,13 @@ import { db, Prisma, vectorSql } from "@/lib/db";
 import type { Embedder } from "@/lib/ml/types";
 import { ragEmbedder } from "./embedder";
 import { reciprocalRankFusion } from "./fusion";
-import { codeTokens, fullTextQuery } from "./search-terms";
+import { CHUNK_COLUMNS, type ArmRow, type ChunkFields } from "./chunk-rows";
+import { fullTextSearch } from "./fulltext-search";
+import { codeTokens } from "./search-terms";
+import { vectorSearch } from "./vector-search";
+
+export { DEFAULT_EF_SEARCH, vectorSearch } from "./vector-search";
+export { fullTextSearch } from "./fulltext-search";
 
 /**
  * Hybrid retrieval over runbook chunks: pgvector KNN (HNSW, cosine) and PostgreSQL full text
@@ -31,18 +37,7 @@ export interface RetrieveOptions {
   client?: ReturnType<typeof db>;
 }
 
-export interface RetrievedChunk {
-  chunkId: string;
-  documentId: string;
-  title: string;
-  sourcePath: string;
-  url: string | null;
-  service: string | null;
-  team: string | null;
-  headingPath: string;
-  anchor: string | null;
-  ordinal: number;
-  content: string;
+export interface RetrievedChunk extends ChunkFields {
   /** Fused score (RRF), higher is better. */
   score: number;
   vectorRank?: number;
@@ -54,106 +49,11 @@ export interface RetrievedChunk {
   pinned?: boolean;
 }
 
-/** A chunk as one retrieval arm returns it, with that arm's own score. */
-type Row = Omit<RetrievedChunk, "score" | "vectorRank" | "similarity" | "textRank" | "textScore" | "pinned"> & { value: number };
 
-const COLUMNS = Prisma.sql`c.id::text AS "chunkId", d.id::text AS "documentId", d.title, d.source_path AS "sourcePath", d.url,
-  d.service, d.team, c.heading_path AS "headingPath", c.anchor, c.ordinal, c.content`;
-
-function filterSql(opts: RetrieveOptions): Prisma.Sql {
-  const parts: Prisma.Sql[] = [];
-  if (opts.service) parts.push(Prisma.sql`AND d.service = ${opts.service}`);
-  if (opts.team) parts.push(Prisma.sql`AND d.team = ${opts.team}`);
-  return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
-}
-
-// 200: HNSW recall@10 ≥ 0.95 at 100k chunks in bench/rag (0.94 at 100, pgvector's default is 40).
-export const DEFAULT_EF_SEARCH = 200;
 export const RRF_K = 60;
 // Tuned on the question set's dev split: the full-text arm (with lexicon expansion) is the more precise one.
 export const DEFAULT_ARM_WEIGHTS = { vector: 0.5, text: 1 };
 export const CODE_QUERY_ARM_WEIGHTS = { vector: 0.25, text: 1 };
-
-export async function vectorSearch(query: number[], model: string, opts: RetrieveOptions & { limit: number }): Promise<Row[]> {
-  const client = opts.client ?? db();
-  const ef = Math.max(opts.efSearch ?? DEFAULT_EF_SEARCH, opts.limit);
-  const filters = filterSql(opts);
-  return client.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`SET LOCAL hnsw.ef_search = ${Math.floor(ef)}`);
-    // With filters, let HNSW keep scanning until enough rows pass them (pgvector ≥ 0.8).
-    if (opts.service || opts.team) await tx.$executeRawUnsafe(`SET LOCAL hnsw.iterative_scan = relaxed_order`);
-    const rows = await tx.$queryRaw<Row[]>`
-      SELECT ${COLUMNS}, 1 - (c.embedding <=> ${vectorSql(query)}) AS value
-      FROM runbook_chunks c JOIN runbook_documents d ON d.id = c.document_id
-      WHERE c.embedding_model = ${model} ${filters}
-      ORDER BY c.embedding <=> ${vectorSql(query)}
-      LIMIT ${opts.limit}`;
-    return rows.map((r) => ({ ...r, value: Number(r.value) }));
-  });
-}
-
-/**
- * Bounding the full-text work at scale. Ranking cost grows with the rows that match, and an OR-query of
- * a stressed engineer's words can match most of the table. PostgreSQL's own statistics on the tsvector
- * column (pg_stats.most_common_elems, kept fresh by autovacuum's ANALYZE) tell which terms are common
- * without a scan: every row matching a rare term (estimated ≤ COMMON_TERM_ROWS rows) is ranked, plus at
- * most COMMON_CANDIDATES rows matching the few least common of the common terms; words in more than
- * VERY_COMMON_TERM_ROWS rows ("error", "service") are left out, as stopwords of this corpus. A table
- * that was never analyzed has no statistics: every term counts as rare, which only small knowledge bases
- * are, and ranking is then exact.
- */
-export const COMMON_TERM_ROWS = 300;
-export const COMMON_CANDIDATES = 200;
-/** The least common MAX_COMMON_TERMS of the common terms are used; terms above this many rows are ignored. */
-export const VERY_COMMON_TERM_ROWS = 2000;
-export const MAX_COMMON_TERMS = 2;
-/** At most this many terms go into the query (rare ones, codes, then the question's own words before synonyms). */
-export const MAX_QUERY_TERMS = 40;
-
-export async function fullTextSearch(text: string, opts: RetrieveOptions & { limit: number }): Promise<Row[]> {
-  const client = opts.client ?? db();
-  const q = fullTextQuery(text, { expand: opts.expand ?? true });
-  if (!q.english && !q.codes) return [];
-  const words = q.english ? q.english.split(" | ") : [];
-  const codes = q.codes ? q.codes.split(" | ") : [];
-  const filters = filterSql(opts);
-  const tsq = (simple: boolean, rare: boolean) =>
-    simple
-      ? Prisma.sql`coalesce((SELECT to_tsquery('simple', string_agg(w, ' | ')) FROM kept WHERE simple AND rare = ${rare}), ''::tsquery)`
-      : Prisma.sql`coalesce((SELECT to_tsquery('english', string_agg(w, ' | ')) FROM kept WHERE NOT simple AND rare = ${rare}), ''::tsquery)`;
-  const rows = await client.$queryRaw<Row[]>`
-    WITH common AS (
-      SELECT e.lexeme, e.freq * greatest((SELECT reltuples FROM pg_class WHERE oid = 'runbook_chunks'::regclass), 0) AS df
-      FROM pg_stats s CROSS JOIN LATERAL unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(lexeme, freq)
-      WHERE s.schemaname = current_schema() AND s.tablename = 'runbook_chunks' AND s.attname = 'search'
-    ), terms AS (
-      -- english words (stemmed by PostgreSQL) and whole code tokens ('simple': the token is its own lexeme)
-      SELECT t.w, t.simple, t.ord, coalesce(max(c.df), 0) AS df
-      FROM (
-        SELECT w, false AS simple, ord, (tsvector_to_array(to_tsvector('english', w)))[1] AS lexeme FROM unnest(${words}::text[]) WITH ORDINALITY AS u(w, ord)
-        UNION ALL
-        SELECT w, true, ord, w FROM unnest(${codes}::text[]) WITH ORDINALITY AS u(w, ord)
-      ) t
-      LEFT JOIN common c ON c.lexeme = t.lexeme
-      WHERE t.lexeme IS NOT NULL
-      GROUP BY t.w, t.simple, t.ord
-    ), kept AS (
-      (SELECT w, simple, true AS rare FROM terms WHERE df <= ${COMMON_TERM_ROWS} ORDER BY simple DESC, df, ord LIMIT ${MAX_QUERY_TERMS})
-      UNION ALL
-      (SELECT w, simple, false FROM terms WHERE df > ${COMMON_TERM_ROWS} AND df <= ${VERY_COMMON_TERM_ROWS} ORDER BY df LIMIT ${MAX_COMMON_TERMS})
-    ), q AS (
-      SELECT ${tsq(false, true)} || ${tsq(true, true)} AS rare, ${tsq(false, false)} || ${tsq(true, false)} AS common
-    ), cand AS (
-      SELECT c.id FROM q, runbook_chunks c JOIN runbook_documents d ON d.id = c.document_id WHERE c.search @@ q.rare ${filters}
-      UNION
-      (SELECT c.id FROM q, runbook_chunks c JOIN runbook_documents d ON d.id = c.document_id WHERE c.search @@ q.common ${filters} LIMIT ${COMMON_CANDIDATES})
-    )
-    SELECT ${COLUMNS}, ts_rank_cd(c.search, q.rare || q.common, 1) AS value
-    FROM q, cand JOIN runbook_chunks c ON c.id = cand.id JOIN runbook_documents d ON d.id = c.document_id
-    ORDER BY value DESC, c.id
-    LIMIT ${opts.limit}`;
-  return rows.map((r) => ({ ...r, value: Number(r.value) }));
-}
 
 /** The last path segment without extension: "…/runbooks/payments-db-failover.md" → "payments-db-failover". */
 export function runbookSlug(urlOrPath: string): string {
@@ -162,7 +62,7 @@ export function runbookSlug(urlOrPath: string): string {
   return last.replace(/\.(md|markdown|txt|html?)$/i, "").toLowerCase();
 }
 
-async function pinnedChunks(urls: string[], query: number[], model: string, opts: RetrieveOptions): Promise<Row[]> {
+async function pinnedChunks(urls: string[], query: number[], model: string, opts: RetrieveOptions): Promise<ArmRow[]> {
   const client = opts.client ?? db();
   const exact = urls.map((u) => u.trim()).filter(Boolean);
   const slugs = exact.map(runbookSlug).filter((s) => s.length >= 3);
@@ -174,8 +74,8 @@ async function pinnedChunks(urls: string[], query: number[], model: string, opts
        OR (d.url IS NOT NULL AND lower(regexp_replace(regexp_replace(d.url, '[?#].*$', ''), '^.*/', '')) = ANY(${slugs}::text[]))`;
   if (!docs.length) return [];
   // The best-matching chunk of each linked document (exact distance: a handful of rows).
-  const rows = await client.$queryRaw<Row[]>`
-    SELECT DISTINCT ON (d.id) ${COLUMNS}, 1 - (c.embedding <=> ${vectorSql(query)}) AS value
+  const rows = await client.$queryRaw<ArmRow[]>`
+    SELECT DISTINCT ON (d.id) ${CHUNK_COLUMNS}, 1 - (c.embedding <=> ${vectorSql(query)}) AS value
     FROM runbook_chunks c JOIN runbook_documents d ON d.id = c.document_id
     WHERE d.id = ANY(${docs.map((d) => d.id)}::uuid[]) AND c.embedding_model = ${model}
     ORDER BY d.id, c.embedding <=> ${vectorSql(query)}`;
@@ -194,23 +94,23 @@ export function pointerTarget(content: string): string | undefined {
 }
 
 /** The best chunk of the runbook whose title the pointer names (longest title that prefixes it). */
-async function resolvePointer(title: string, vec: number[], model: string, client: ReturnType<typeof db>): Promise<Row | undefined> {
+async function resolvePointer(title: string, vec: number[], model: string, client: ReturnType<typeof db>): Promise<ArmRow | undefined> {
   const ranking = vec.length ? Prisma.sql`c.embedding <=> ${vectorSql(vec)}` : Prisma.sql`c.ordinal`;
   const value = vec.length ? Prisma.sql`1 - (c.embedding <=> ${vectorSql(vec)})` : Prisma.sql`0`;
-  const rows = await client.$queryRaw<Row[]>`
+  const rows = await client.$queryRaw<ArmRow[]>`
     WITH doc AS (
       SELECT id FROM runbook_documents
       WHERE starts_with(lower(${title}), lower(title)) AND length(title) >= 4
       ORDER BY length(title) DESC LIMIT 1
     )
-    SELECT ${COLUMNS}, ${value} AS value
+    SELECT ${CHUNK_COLUMNS}, ${value} AS value
     FROM doc, runbook_chunks c JOIN runbook_documents d ON d.id = c.document_id
     WHERE c.document_id = doc.id AND (c.embedding_model = ${model} OR ${vec.length === 0})
     ORDER BY ${ranking} LIMIT 1`;
   return rows[0] ? { ...rows[0], value: Number(rows[0].value) } : undefined;
 }
 
-function toChunk(r: Row, score: number): RetrievedChunk {
+function toChunk(r: ArmRow, score: number): RetrievedChunk {
   const { value: _value, ...rest } = r;
   void _value;
   return { ...rest, score };
@@ -240,7 +140,7 @@ export async function retrieve(query: string, opts: RetrieveOptions = {}): Promi
     opts.runbookUrls?.length && vec.length ? pinnedChunks(opts.runbookUrls, vec, embedder.model, opts) : Promise.resolve([]),
   ]);
 
-  const byId = new Map<string, Row>();
+  const byId = new Map<string, ArmRow>();
   for (const r of [...vectorRows, ...textRows, ...pinned]) if (!byId.has(r.chunkId)) byId.set(r.chunkId, r);
   // A query naming exact identifiers (alert names, error codes) is one the full-text arm answers best.
   const w = opts.weights ?? (codeTokens(query).length > 0 ? CODE_QUERY_ARM_WEIGHTS : DEFAULT_ARM_WEIGHTS);
@@ -265,7 +165,7 @@ export async function retrieve(query: string, opts: RetrieveOptions = {}): Promi
   const top = fused[0]?.score ?? 1;
   // Pointer chunks among the top results hand their place to the runbook they point to.
   const client = opts.client ?? db();
-  const referenced = new Map<string, Row>();
+  const referenced = new Map<string, ArmRow>();
   for (const f of fused.slice(0, limit)) {
     const target = pointerTarget(byId.get(f.id)!.content);
     if (!target) continue;
