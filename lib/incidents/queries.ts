@@ -217,15 +217,21 @@ export async function listIncidentAlerts(incidentId: string, query: IncidentAler
   return { items, nextCursor };
 }
 
-/** One incident with its alerts (newest first) and its timeline (oldest first). */
+/**
+ * One incident with its alerts (newest first) and its timeline (oldest first). A long incident keeps its
+ * latest actions: the timeline is the newest `actionLimit` entries, and `_count.actions` tells how many exist.
+ */
 export async function getIncidentDetail(id: string, opts: { alertLimit?: number; actionLimit?: number } = {}) {
-  return db().incident.findUnique({
+  const incident = await db().incident.findUnique({
     where: { id },
     include: {
       alerts: { orderBy: [{ alertTimestamp: "desc" }, { id: "desc" }], take: opts.alertLimit ?? 200, select: alertInIncidentSelect },
-      actions: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: opts.actionLimit ?? 500 },
+      actions: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: opts.actionLimit ?? 500 },
+      _count: { select: { actions: true } },
     },
   });
+  if (incident) incident.actions.reverse();
+  return incident;
 }
 
 export type IncidentDetail = NonNullable<Awaited<ReturnType<typeof getIncidentDetail>>>;

@@ -7,6 +7,7 @@ import { POST as moveRoute } from "@/app/api/alerts/[id]/move/route";
 import { db } from "@/lib/db";
 import { resetEnv } from "@/lib/env";
 import { resolveSilentAlerts } from "@/lib/incidents/auto-resolve";
+import { getIncidentDetail } from "@/lib/incidents/queries";
 import { groupAlert } from "@/lib/triage/group";
 import { resetDatabase } from "../helpers/db";
 import { insertAlert, minutesFrom } from "./group-fixtures";
@@ -117,6 +118,12 @@ describe("incident API", () => {
     const statusChanges = timeline.filter((a) => a.type === "status_changed").map((a) => [a.actor, (a.data as { to: string }).to]);
     expect(statusChanges).toEqual([["maria@parcelwise.io", "investigating"], ["maria", "resolved"], ["li", "open"]]);
     expect(timeline.find((a) => a.type === "comment")).toMatchObject({ actor: "li", message: "geocoder cache cold after deploy" });
+
+    // A capped timeline keeps the newest entries (the comment just made), still oldest first.
+    const capped = await getIncidentDetail(incidentId, { actionLimit: 2 });
+    expect(capped!._count.actions).toBe(timeline.length);
+    expect(capped!.actions.map((a) => a.type)).toEqual(timeline.slice(-2).map((a) => a.type));
+    expect(capped!.actions.at(-1)).toMatchObject({ type: "comment", message: "geocoder cache cold after deploy" });
   });
 
   it("moves an alert between incidents, recording it on both and refreshing both", async () => {

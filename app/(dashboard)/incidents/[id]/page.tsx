@@ -9,6 +9,7 @@ import { IncidentActions } from "@/components/incidents/incident-actions";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getIncidentDetail, resolveIncidentId } from "@/lib/incidents/queries";
+import { foldAlertRuns } from "@/lib/incidents/timeline-view";
 
 export const dynamic = "force-dynamic";
 
@@ -17,6 +18,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const id = await resolveIncidentId(decodeURIComponent(idOrNumber));
   const incident = id ? await getIncidentDetail(id) : null;
   if (!incident) notFound();
+  const hiddenActions = incident._count.actions - incident.actions.length;
 
   return (
     <div className="space-y-6">
@@ -111,17 +113,37 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
             <CardTitle>Timeline</CardTitle>
           </CardHeader>
           <CardContent>
+            {hiddenActions > 0 && (
+              <p className="mb-3 text-xs text-muted-foreground">{hiddenActions} earlier entries not shown.</p>
+            )}
             <ol className="space-y-3 border-l pl-4" data-testid="timeline">
-              {incident.actions.map((action) => (
-                <li key={action.id} className="relative text-sm">
-                  <span className="absolute -left-[21px] top-1.5 size-2 rounded-full bg-primary" />
-                  <div>
-                    <span className="font-medium">{action.type.replaceAll("_", " ")}</span>
-                    <span className="text-muted-foreground"> · {action.actor} · {utc(action.createdAt)}</span>
-                  </div>
-                  {action.message && <div className="whitespace-pre-wrap text-muted-foreground">{action.message}</div>}
-                </li>
-              ))}
+              {foldAlertRuns(incident.actions).map((entry) =>
+                entry.kind === "action" ? (
+                  <li key={entry.action.id} className="relative text-sm">
+                    <span className="absolute -left-[21px] top-1.5 size-2 rounded-full bg-primary" />
+                    <div>
+                      <span className="font-medium">{entry.action.type.replaceAll("_", " ")}</span>
+                      <span className="text-muted-foreground"> · {entry.action.actor} · {utc(entry.action.createdAt)}</span>
+                    </div>
+                    {entry.action.message && <div className="whitespace-pre-wrap text-muted-foreground">{entry.action.message}</div>}
+                  </li>
+                ) : (
+                  <li key={entry.key} className="relative text-sm">
+                    <span className="absolute -left-[21px] top-1.5 size-2 rounded-full bg-muted-foreground" />
+                    <details>
+                      <summary className="cursor-pointer">
+                        <span className="font-medium">{entry.count} alerts added</span>
+                        <span className="text-muted-foreground"> · {utc(entry.first)} – {utc(entry.last)}</span>
+                      </summary>
+                      <ul className="mt-1 space-y-1 text-muted-foreground">
+                        {entry.actions.map((action) => (
+                          <li key={action.id}>{action.message}</li>
+                        ))}
+                      </ul>
+                    </details>
+                  </li>
+                ),
+              )}
             </ol>
           </CardContent>
         </Card>
