@@ -23,14 +23,18 @@ export interface AlertInput {
 export interface Question {
   id: string;
   kind: Kind;
-  split: "dev" | "test" | "holdout";
+  /** dev: tuning and calibration; test: reported; holdout, holdout-2: frozen batches never tuned on. */
+  split: "dev" | "test" | "holdout" | "holdout-2";
   question?: string;
   alert?: AlertInput;
   relevant?: Relevant[];
 }
 
-export function loadQuestions(file = path.join(import.meta.dirname, "questions.json")): Question[] {
-  return (JSON.parse(fs.readFileSync(file, "utf8")) as { questions: Question[] }).questions;
+const QUESTION_FILES = ["questions.json", "questions-holdout-2.json"].map((f) => path.join(import.meta.dirname, f));
+
+/** Every question: the main set (dev/test/holdout) and the later frozen held-out batches. */
+export function loadQuestions(files = QUESTION_FILES): Question[] {
+  return files.flatMap((file) => (JSON.parse(fs.readFileSync(file, "utf8")) as { questions: Question[] }).questions);
 }
 
 export function targetsOf(r: Relevant): Target[] {
