@@ -226,7 +226,7 @@ export async function getIncidentDetail(id: string, opts: { alertLimit?: number;
     where: { id },
     include: {
       alerts: { orderBy: [{ alertTimestamp: "desc" }, { id: "desc" }], take: opts.alertLimit ?? 200, select: alertInIncidentSelect },
-      actions: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: opts.actionLimit ?? 500 },
+      actions: { orderBy: [{ createdAt: "desc" }, { seq: "desc" }], take: opts.actionLimit ?? 500, omit: { seq: true } },
       _count: { select: { actions: true } },
     },
   });

@@ -62,7 +62,7 @@ async function loadSummaryInput(incidentId: string): Promise<SummaryInput> {
         occurrenceCount: true,
       },
     }),
-    db().incidentAction.findMany({ where: { incidentId }, orderBy: { createdAt: "desc" }, take: TIMELINE_IN_SUMMARY }),
+    db().incidentAction.findMany({ where: { incidentId }, orderBy: [{ createdAt: "desc" }, { seq: "desc" }], take: TIMELINE_IN_SUMMARY }),
   ]);
   return {
     incident: {
