@@ -4,13 +4,18 @@ import { cascadingScenarios } from "./scenarios-cascading";
 import { concurrentScenarios } from "./scenarios-concurrent";
 import { flappingScenarios } from "./scenarios-flapping";
 import { holdoutScenarios } from "./scenarios-holdout";
+import { holdout2Scenarios } from "./scenarios-holdout2";
 import { deployScenarios, noiseScenarios } from "./scenarios-noise-deploy";
 import type { Scenario } from "./scenario-kit";
 
 /** Writes the hand-authored scenarios as JSON (datasets/grouping/scenarios/*.json). Run: npx tsx datasets/grouping/build-scenarios.ts */
 export function allScenarios(): Scenario[] {
   const dev = [...cascadingScenarios(), ...flappingScenarios(), ...concurrentScenarios(), ...noiseScenarios(), ...deployScenarios()];
-  return [...dev, ...holdoutScenarios().map((s) => ({ ...s, split: "holdout" as const }))];
+  return [
+    ...dev,
+    ...holdoutScenarios().map((s) => ({ ...s, split: "holdout" as const })),
+    ...holdout2Scenarios().map((s) => ({ ...s, split: "holdout2" as const })),
+  ];
 }
 
 function main() {

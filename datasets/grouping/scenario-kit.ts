@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 
 export type Family = "cascading" | "flapping" | "concurrent" | "noise" | "deploy";
 export type Source = "datadog" | "sentry" | "alertmanager" | "grafana" | "cloudwatch" | "pagerduty" | "generic";
+export type Split = "dev" | "holdout" | "holdout2";
 export type Sev = "critical" | "high" | "medium" | "low" | "info";
 
 /** One alert as the grouping step sees it, with its true incident. */
@@ -31,8 +32,11 @@ export interface ScenarioAlert {
 export interface Scenario {
   id: string;
   family: Family;
-  /** dev: used while choosing the grouping weights; holdout: written after they were frozen, never tuned on. */
-  split: "dev" | "holdout";
+  /**
+   * dev: used while choosing the grouping weights. holdout: first held-out batch, written after the weights were
+   * frozen. holdout2: second held-out batch, written before the next round of tuning. Held-out batches are never tuned on.
+   */
+  split: Split;
   title: string;
   /** What happened, and which cases are traps for which approach. */
   story: string;
