@@ -3,7 +3,7 @@
  * services in datasets/catalog/services.json. The held-out set (holdout.jsonl) is written by hand with
  * different phrasings and is never generated or trained on.
  *
- *   npx tsx datasets/ml/generate-training.ts [--count 15000] [--seed 7]
+ *   npx tsx datasets/ml/generate-training.ts [--count 20000] [--seed 7]
  *
  * Severity follows the rubric in datasets/ml/README.md (impact x tier), decided per scenario from its
  * parameters (error %, disk %, days to expiry...), so the model must learn wording and numbers, not ids.
@@ -12,38 +12,18 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Severity } from "@/lib/severity";
 import type { LabelledAlert } from "./example";
-
-interface Service {
-  name: string;
-  team: string;
-  tier: number;
-  aliases: string[];
-  dependsOn: string[];
-  description?: string;
-}
+import { alnum, byTier, chance, type Ctx, hex, int, type Make, ORDER, pick, rand, type Scenario, seed, type Service, shift } from "./generator-kit";
+import { OPS_FAMILIES, INFRA_FAMILIES, capNonProduction, modifyImpact } from "./families-ops";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
-const COUNT = arg("count", 15000);
+const COUNT = arg("count", 20000);
 const SEED = arg("seed", 7);
 
-// mulberry32: small seeded PRNG so the set is reproducible.
-let state = SEED >>> 0;
-function rand(): number {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
-const chance = (p: number) => rand() < p;
-const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
-const hex = (n: number) => Array.from({ length: n }, () => "0123456789abcdef"[int(0, 15)]).join("");
-const alnum = (n: number) => Array.from({ length: n }, () => "abcdefghijklmnopqrstuvwxyz0123456789"[int(0, 35)]).join("");
+seed(SEED);
 
 const catalog = JSON.parse(readFileSync(path.join(process.cwd(), "datasets/catalog/services.json"), "utf8")) as { services: Service[] };
 const services = catalog.services;
@@ -84,31 +64,6 @@ function camel(s: string): string {
     .join("");
 }
 
-/** Severity one step worse/better, bounded. */
-const ORDER: Severity[] = ["critical", "high", "medium", "low", "info"];
-const shift = (s: Severity, by: number): Severity => ORDER[Math.min(4, Math.max(0, ORDER.indexOf(s) + by))];
-/** Tier-3 services are one step less urgent; tier-1 keep the scenario's level. */
-const byTier = (s: Severity, tier: number): Severity => (tier >= 3 && s !== "info" ? shift(s, 1) : s);
-
-interface Scenario {
-  severity: Severity;
-  /** Short rule-style name, e.g. HighErrorRate. */
-  rule: string;
-  title: string;
-  message: string;
-  entities: Record<string, string[]>;
-}
-
-type Make = (s: Service, svcText: string, ctx: Ctx) => Scenario;
-interface Ctx {
-  env: string;
-  envText: string;
-  region: string;
-  host: string;
-  pod: string;
-  namespace: string;
-}
-
 const errorRate: Make = (s, t, c) => {
   const pct = pick([0.4, 0.8, 1.5, 2.7, 4, 6.5, 9, 12, 18, 27, 35, 48, 64, 91]);
   const sev: Severity = pct >= 25 ? "critical" : pct >= 5 ? "high" : pct >= 1 ? "medium" : "low";
@@ -127,7 +82,8 @@ const latency: Make = (s, t, c) => {
   const threshold = pick([200, 300, 500, 800]);
   const factor = pick([1.3, 1.8, 2.5, 4, 7, 15]);
   const ms = Math.round(threshold * factor);
-  const sev: Severity = factor >= 10 ? "critical" : factor >= 3 ? (s.tier === 1 ? "high" : "medium") : factor >= 1.5 ? "medium" : "low";
+  // Rubric: latency over its objective is medium; 3× high; 10× critical.
+  const sev: Severity = factor >= 10 ? "critical" : factor >= 3 ? "high" : "medium";
   const title = pick([`High latency on ${t}`, `${t} p99 latency above SLO`, `${t} slow responses`, `Latency SLO burn rate high for ${t}`]);
   const message = pick([
     `p99 latency is ${ms}ms (SLO ${threshold}ms) in ${c.region}.`,
@@ -544,12 +500,12 @@ const COMMON: Make[] = [
   dependencyOutage, poolExhausted, dnsFailures, tlsHandshake, errors4xx, securitySignal, configError, backupFailed,
 ];
 function scenariosFor(s: Service): Make[] {
-  if (KINDS_DB.has(s.name)) return [dbDeadlock, dbDeadlock, disk, disk, replication, replication, down, connRefused, resources, infoEvent, notice, noData, quota, backupFailed, backupFailed, poolExhausted];
-  if (INFRA.has(s.name)) return [down, disk, resources, consumerLag, consumerLag, crashloop, certExpiry, infoEvent, connRefused, jobFailed, nodeProblem, nodeProblem, stuckQueue, replicasMismatch, notice, gc, quota, probe, clusterHealth, brokerProblem, dnsFailures, clockSkew, backupFailed, poolExhausted];
-  if (s.team === "mobile") return [...COMMON, mobileCrash, mobileCrash];
-  if (s.team === "warehouse") return [...COMMON, siteLink, siteLink, consumerLag];
-  if (s.team === "identity") return [...COMMON, securitySignal, authFailures, clockSkew];
-  return [...COMMON, consumerLag, dbDeadlock];
+  if (KINDS_DB.has(s.name)) return [dbDeadlock, dbDeadlock, disk, disk, replication, replication, down, connRefused, resources, infoEvent, notice, noData, quota, backupFailed, backupFailed, poolExhausted, ...INFRA_FAMILIES];
+  if (INFRA.has(s.name)) return [...INFRA_FAMILIES, down, disk, resources, consumerLag, consumerLag, crashloop, certExpiry, infoEvent, connRefused, jobFailed, nodeProblem, nodeProblem, stuckQueue, replicasMismatch, notice, gc, quota, probe, clusterHealth, brokerProblem, dnsFailures, clockSkew, backupFailed, poolExhausted];
+  if (s.team === "mobile") return [...COMMON, ...OPS_FAMILIES, mobileCrash, mobileCrash];
+  if (s.team === "warehouse") return [...COMMON, ...OPS_FAMILIES, siteLink, siteLink, consumerLag];
+  if (s.team === "identity") return [...COMMON, ...OPS_FAMILIES, securitySignal, authFailures, clockSkew];
+  return [...COMMON, ...OPS_FAMILIES, consumerLag, dbDeadlock];
 }
 
 /** How each monitoring platform would present the same scenario. */
@@ -608,6 +564,11 @@ function render(source: string, s: Service, sc: Scenario, c: Ctx, svcText: strin
       title = chance(0.5) ? sc.title.toLowerCase() : sc.title;
       message = chance(0.5) ? sc.message : "";
   }
+  if (sc.verbatim) {
+    title = sc.title;
+    message = sc.message;
+    if (labels.alarm_name) labels.alarm_name = sc.title;
+  }
   return { title, message, labels };
 }
 
@@ -645,7 +606,7 @@ function paraphrase(text: string): string {
 const SOURCES = ["alertmanager", "datadog", "sentry", "grafana", "cloudwatch", "pagerduty", "generic"];
 
 function ctxFor(s: Service): Ctx {
-  const [env, variants] = chance(0.75) ? ENVS[0] : pick(ENVS.slice(1));
+  const [env, variants] = chance(0.85) ? ENVS[0] : pick(ENVS.slice(1));
   const envText = pick(variants);
   const region = pick(REGIONS);
   const short = s.name.replace(/-(service|api|worker|web|db|gateway|cluster)$/, "");
@@ -659,10 +620,10 @@ for (let i = 0; i < COUNT; i++) {
   const c = ctxFor(s);
   const svcText = mention(s);
   const sc = pick(scenariosFor(s))(s, svcText, c);
-  // Rubric: problems outside production are one step less urgent (never below low); the environment is
-  // then always visible in the alert.
+  // Rubric: problems outside production are never above medium; the environment is then always visible
+  // in the alert.
   if (c.env !== "production" && sc.severity !== "info") {
-    sc.severity = sc.severity === "low" ? "low" : shift(sc.severity, 1);
+    sc.severity = capNonProduction(sc.severity);
     if (!sc.message.includes(c.envText)) sc.message = `${sc.message} (${c.envText})`.trim();
   }
   // Stated impact decides as much as the metric (rubric): customers blocked → critical, none → one step lower.
@@ -674,8 +635,9 @@ for (let i = 0; i < COUNT; i++) {
       sc.message = `${sc.message} ${pick(IMPACT_NONE)}`.trim();
       sc.severity = sc.severity === "low" ? "low" : shift(sc.severity, 1);
     }
-  }
-  const source = pick(SOURCES);
+  } else if (c.env === "production") modifyImpact(sc, s.tier);
+  // Families written in one platform's shape are sent from that platform.
+  const source = sc.rule === "AwsAlarm" ? "cloudwatch" : sc.rule === "SentryIssue" ? "sentry" : sc.rule === "HumanReport" ? pick(["generic", "generic", "pagerduty"]) : pick(SOURCES);
   const withLabels = chance(0.55);
   const r = render(source, s, sc, c, svcText, withLabels);
   if (chance(0.4)) {
@@ -685,8 +647,8 @@ for (let i = 0; i < COUNT; i++) {
   // Recovery notifications of any scenario are informational.
   if (sc.severity !== "info" && chance(0.07)) {
     sc.severity = "info";
-    r.title = pick([`[Recovered] ${r.title}`, `RESOLVED: ${r.title}`, `OK: ${r.title}`, `[RESOLVED] ${r.title}`]);
-    r.message = pick([`State changed to OK. ${r.message}`, `Recovered after ${int(3, 50)} minutes.`, `back to normal`, r.message]);
+    r.title = pick([`[Recovered] ${r.title}`, `RESOLVED: ${r.title}`, `OK: ${r.title}`, `[RESOLVED] ${r.title}`, `Resolved: ${r.title}`, `${r.title} (cleared)`]);
+    r.message = pick([`State changed to OK. ${r.message}`, `Recovered after ${int(3, 50)} minutes.`, `back to normal`, `no longer firing`, `value back under the threshold`, r.message]);
   }
   out.push({
     id: `train-${i + 1}`,

@@ -2,15 +2,17 @@ import type { ServiceCatalog } from "@/lib/ml/catalog";
 import { findServices, primaryService } from "@/lib/ml/entities/gazetteer";
 import { lookupService } from "@/lib/ml/catalog";
 import type { AlertText } from "@/lib/ml/types";
+import { severitySignals } from "./severity-signals";
 
 /**
  * Sparse hashed features of an alert for the linear classifier: words and bigrams of title and message
  * (camelCase split, light stemming), binned numbers with their unit (95% disk ≠ 9% errors), label keys and
  * values, the source, and the catalog service/tier the gazetteer recognises. Keys that carry the
  * platform's own severity are left out: the classifier only predicts when the platform said nothing.
+ * Severity cues (impact, scope, environment, graded magnitudes) come from severity-signals.ts.
  */
 
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 const IGNORED_LABELS = new Set(["severity", "priority", "level", "status", "state", "cloudwatch_state", "cloudwatch_previous_state", "urgency", "alert_transition", "transition"]);
 
 export function fnv1a(s: string): number {
@@ -166,7 +168,8 @@ export function alertFeatures(alert: AlertText, catalog: ServiceCatalog | undefi
       emit(`team:${s.team}`, labelled || (mentioned && mentioned.score >= 2) ? 1.5 : 0.7);
       emit(`tier:${s.tier}`, 1);
     } else emit("svc:none", 1);
-  }
+    severitySignals(alert, s?.tier, emit);
+  } else severitySignals(alert, undefined, emit);
 }
 
 /** Hashes features into a sparse vector (index → summed weight) of `dims` buckets. */

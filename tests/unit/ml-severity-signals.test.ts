@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { environmentOf, severitySignals } from "@/lib/ml/classify/severity-signals";
+import type { AlertText } from "@/lib/ml/types";
+
+const signals = (title: string, message = "", labels: Record<string, string> = {}, tier?: number) => {
+  const out: string[] = [];
+  severitySignals({ source: "generic", title, message, labels }, tier, (f) => out.push(f));
+  return out;
+};
+
+describe("severity signals", () => {
+  it("grades magnitudes on the rubric's thresholds for what they measure", () => {
+    expect(signals("payments-api errors", "45% of requests fail with 500")).toContain("mag:errors:critical");
+    expect(signals("payments-api errors", "2% of requests fail with 500")).toContain("mag:errors:medium");
+    expect(signals("Disk usage", "system.disk.in_use = 0.84 on /data")).toContain("mag:disk:medium");
+    expect(signals("NodeFilesystemAlmostOutOfSpace", "Filesystem has only 3% available space left")).toContain("mag:disk:critical");
+    expect(signals("success rate low", "login success 38% over 10m")).toContain("mag:errors:critical");
+    expect(signals("cert", "certificate expires in 2 days")).toContain("mag:expiry:high");
+    expect(signals("cert", "certificate expires in 25 days")).toContain("mag:expiry:low");
+    expect(signals("p99", "p99 latency 12s (SLO 900ms)")).toContain("mag:latency:critical");
+    expect(signals("replica", "replica is 2843s behind the primary")).toContain("mag:lag:critical");
+    expect(signals("pods", "0 of 6 pods ready")).toContain("mag:replicas:critical");
+    expect(signals("pods", "11/12 replicas healthy")).toContain("mag:replicas:low");
+  });
+
+  it("names the kind of impact, scope and mitigation", () => {
+    expect(signals("checkout is down", "customers cannot pay")).toEqual(expect.arrayContaining(["cue:outage", "cue:blocked", "cue:customers"]));
+    expect(signals("Deployment of cart-service v2 completed")).toContain("cue:housekeeping");
+    expect(signals("[Recovered] cart-service error rate")).toContain("cue:recovered");
+    expect(signals("queue backing up", "retries succeed, no customer impact")).toContain("cue:mitigated");
+    expect(signals("pod restarting", "only one pod affected")).toContain("cue:scope_one");
+    expect(signals("outage", "affects all regions")).toContain("cue:scope_all");
+  });
+
+  it("crosses cues with the environment and the catalog tier", () => {
+    const f = signals("payments-api is down", "", { env: "staging" }, 1);
+    expect(f).toEqual(expect.arrayContaining(["env:nonprod", "cue:outage:nonprod", "cue:outage:t1"]));
+  });
+
+  it("takes the environment from labels first, then the text", () => {
+    const a = (labels: Record<string, string>, text: string): AlertText => ({ source: "generic", title: text, message: "", labels });
+    expect(environmentOf(a({ env: "prd" }, "staging mentioned"), "staging mentioned")).toBe("production");
+    expect(environmentOf(a({}, "route-planner errors in staging"), "route-planner errors in staging")).toBe("nonprod");
+    expect(environmentOf(a({}, "deploy from staging to prod"), "deploy from staging to prod")).toBe("production");
+    expect(environmentOf(a({}, "cart errors"), "cart errors")).toBe("unknown");
+  });
+});
