@@ -42,6 +42,10 @@ declare module "autocannon" {
     "5xx": number;
     statusCodeStats?: Record<string, { count: number }>;
   }
-  function autocannon(options: Options): Promise<Result>;
+  /** The run: a promise of its result that also emits per-request events. */
+  export interface Tracker extends Promise<Result> {
+    on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTimeMs: number) => void): Tracker;
+  }
+  function autocannon(options: Options): Tracker;
   export default autocannon;
 }

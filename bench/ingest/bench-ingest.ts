@@ -2,12 +2,16 @@
  * Webhook ingestion load test against the real Next.js server and a real PostgreSQL server.
  *
  *   npm run build            # once: the benchmark serves the production build (.next)
- *   npm run bench:ingest [-- --duration 20 --connections 10 --rate 1000 --only alertmanager|datadog --pipeline inngest|in-process --admin-url postgresql://…]
+ *   npm run bench:ingest [-- --duration 20 --connections 10 --rate 1000 [--pacing even|burst] --only alertmanager|datadog --pipeline inngest|in-process --port 3191 --admin-url postgresql://… --cpu-prof <dir>]
  *
  * Without --rate each connection sends its next request as soon as the previous one is answered (peak
- * throughput; latency then grows with the connection count). --rate fixes the offered load in alerts/s
- * (e.g. 1000 = 1000 Datadog requests/s, or 100 ten-alert Alertmanager requests/s) to measure latency at
- * that load.
+ * throughput; latency then grows with the connection count: ≈ connections / throughput). --rate fixes
+ * the offered load in alerts/s (e.g. 1000 = 1000 Datadog requests/s, or 100 ten-alert Alertmanager
+ * requests/s) to measure latency at that load, spread evenly over each second (--pacing even, the
+ * default) or as autocannon's overallRate offers it (--pacing burst: every connection sends its whole
+ * per-second quota at the top of each second; the runs recorded before 2026-11-25 22:00 UTC used this).
+ * Every run also records where the CPU went (server, PostgreSQL backends, autocannon, the rest of the
+ * machine). --cpu-prof writes a V8 CPU profile of the server instead of recording results.
  *
  * For each scenario (single-alert Datadog bodies, 10-alert Alertmanager bodies) autocannon POSTs unique
  * payloads over loopback for --duration seconds; then the alert rows are counted per source: every
@@ -23,9 +27,10 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import autocannon, { type Result } from "autocannon";
 import pg from "pg";
 import { migrateDeploy } from "@/lib/db/migrate";
+import { startCpuAccounting, type CpuShare } from "./cpu-accounting";
+import { percentile, runLoad, type LoadResult, type Pacing } from "./load";
 import { alertmanagerBody, datadogBody } from "./payloads";
 
 const args = process.argv.slice(2);
@@ -40,8 +45,12 @@ const ADMIN_URL = option("--admin-url", "postgresql://postgres@127.0.0.1:5432/po
 const PORT = Number(option("--port", "3191"));
 const ONLY = option("--only", "");
 const KEEP_DB = args.includes("--keep-db");
+/** Writes a V8 CPU profile of the Next.js server to this directory (node --cpu-prof) for finding where request time goes. */
+const CPU_PROF_DIR = option("--cpu-prof", "");
 /** Fixed offered load in alerts/s (autocannon overallRate); unset = as fast as the connections go. */
 const RATE = args.includes("--rate") ? Number(option("--rate", "0")) : undefined;
+/** How --rate is offered: spread evenly over each second (default), or autocannon's per-second bursts. */
+const PACING: Pacing = RATE ? (option("--pacing", "even") as Pacing) : "closed";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const TOKENS = { DATADOG_WEBHOOK_TOKEN: "bench-datadog-token", ALERTMANAGER_WEBHOOK_TOKEN: "bench-alertmanager-token" };
 const runId = Date.now().toString(36);
@@ -113,6 +122,23 @@ async function waitForServer(child: ChildProcess, url: string, timeoutMs = 60_00
   throw new Error("next start did not answer within 60 s");
 }
 
+interface ResultEntry {
+  scenario: string;
+  requestsPerSecond: number;
+  alertsPerSecond: number;
+  latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
+  non2xx: number;
+  errors: number;
+  cpu: CpuShare;
+  cpuMsPerRequest: { server: number; postgres: number };
+  expectedAlertRows: number;
+  storedAlertRows: number;
+  deliveryRows: number;
+  lost: number;
+  duplicated: number;
+  [detail: string]: unknown;
+}
+
 interface Scenario {
   name: string;
   source: "datadog" | "alertmanager";
@@ -122,21 +148,16 @@ interface Scenario {
 }
 
 let counter = 0;
-async function load(s: Scenario, duration: number): Promise<Result> {
-  return autocannon({
+function load(s: Scenario, seconds: number): Promise<LoadResult> {
+  return runLoad({
     url: `http://127.0.0.1:${PORT}`,
+    path: `/api/webhooks/${s.source}`,
+    headers: { "content-type": "application/json", authorization: `Bearer ${s.token}` },
+    body: () => s.body(counter++),
+    seconds,
+    pacing: PACING,
     connections: CONNECTIONS,
-    duration,
-    ...(RATE ? { overallRate: Math.max(1, Math.round(RATE / s.alertsPerRequest)) } : {}),
-    timeout: 30,
-    requests: [
-      {
-        method: "POST",
-        path: `/api/webhooks/${s.source}`,
-        headers: { "content-type": "application/json", authorization: `Bearer ${s.token}` },
-        setupRequest: (req) => ({ ...req, body: s.body(counter++) }),
-      },
-    ],
+    requestsPerSecond: RATE ? RATE / s.alertsPerRequest : undefined,
   });
 }
 
@@ -148,10 +169,11 @@ async function main() {
   const loadBefore = os.loadavg().map((l) => l.toFixed(2)).join(" ");
   log(`run ${runId}: ${DURATION}s per scenario, ${CONNECTIONS} connections, pipeline=${PIPELINE}, load average before ${loadBefore}`);
   const database = await createDatabase();
-  log(`fresh database ${new URL(database.url).pathname.slice(1)} migrated`);
+  const databaseName = new URL(database.url).pathname.slice(1);
+  log(`fresh database ${databaseName} migrated`);
   const inngest = PIPELINE === "inngest" ? await startFakeInngest() : undefined;
 
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...(CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(CPU_PROF_DIR)}`] : []), path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -178,7 +200,7 @@ async function main() {
     { name: "Alertmanager, 10 alerts per request", source: "alertmanager", alertsPerRequest: 10, token: TOKENS.ALERTMANAGER_WEBHOOK_TOKEN, body: (n) => alertmanagerBody(n, runId, 10) },
   ];
   const selected = ONLY ? scenarios.filter((s) => s.source === ONLY) : scenarios;
-  const results: Record<string, unknown>[] = [];
+  const results: ResultEntry[] = [];
   try {
     await waitForServer(child, `http://127.0.0.1:${PORT}/api/webhooks/bench-probe`);
     log(`next start ready on port ${PORT}`);
@@ -187,8 +209,10 @@ async function main() {
       log(`${s.name}: warm-up 3 s`);
       const warm = await load(s, 3);
       log(`${s.name}: measuring ${DURATION} s`);
+      const cpu = startCpuAccounting(child.pid!, databaseName);
       const r = await load(s, DURATION);
-      const accepted = warm["2xx"] + r["2xx"];
+      const cpuShare = cpu.stop();
+      const accepted = warm.responses2xx + r.responses2xx;
       // Let requests still in flight when autocannon stopped finish, then count in one snapshot.
       await new Promise((r) => setTimeout(r, 2000));
       const rows = await pool.query<{ alerts: string; occurrences: string; distinct_ext: string; deliveries: string }>(
@@ -197,34 +221,47 @@ async function main() {
          FROM alerts WHERE source = $1`,
         [s.source],
       );
-      const deliveries = { rows: [{ n: rows.rows[0].deliveries }] };
+      const deliveryRows = Number(rows.rows[0].deliveries);
       const stored = Number(rows.rows[0].alerts);
       const expected = accepted * s.alertsPerRequest;
-      const entry = {
+      const sorted = r.latenciesMs.sort((a, b) => a - b);
+      const round = (x: number) => Math.round(x * 10) / 10;
+      const requestsPerSecond = r.responses2xx / r.seconds;
+      const entry: ResultEntry = {
         scenario: s.name,
         source: s.source,
         alertsPerRequest: s.alertsPerRequest,
         durationSeconds: DURATION,
-        connections: CONNECTIONS,
+        pacing: PACING,
+        connections: PACING === "even" ? "one per time slot" : CONNECTIONS,
         offeredAlertsPerSecond: RATE ?? null,
-        requestsPerSecond: r.requests.average,
-        alertsPerSecond: r.requests.average * s.alertsPerRequest,
-        latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, mean: r.latency.mean },
-        responses2xx: r["2xx"],
+        requestsPerSecond,
+        alertsPerSecond: requestsPerSecond * s.alertsPerRequest,
+        latencyMs: {
+          p50: round(percentile(sorted, 0.5)),
+          p90: round(percentile(sorted, 0.9)),
+          p99: round(percentile(sorted, 0.99)),
+          max: round(sorted[sorted.length - 1] ?? NaN),
+          mean: round(sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length)),
+        },
+        responses2xx: r.responses2xx,
         non2xx: r.non2xx,
         errors: r.errors,
         timeouts: r.timeouts,
+        cpu: cpuShare,
+        /** Server and PostgreSQL CPU per request, ms. */
+        cpuMsPerRequest: { server: (cpuShare.server * 1000) / requestsPerSecond, postgres: (cpuShare.postgres * 1000) / requestsPerSecond },
         acceptedIncludingWarmup: accepted,
         expectedAlertRows: expected,
         storedAlertRows: stored,
         distinctExternalIds: Number(rows.rows[0].distinct_ext),
         occurrenceSum: Number(rows.rows[0].occurrences),
-        deliveryRows: Number(deliveries.rows[0].n),
+        deliveryRows,
         // Requests still in flight when autocannon stops are stored but not counted as responses, so
         // rows may exceed 2xx × alerts; every processed delivery must hold exactly its alerts.
-        lost: Math.max(0, expected - stored) + Math.max(0, Number(deliveries.rows[0].n) * s.alertsPerRequest - stored),
+        lost: Math.max(0, expected - stored) + Math.max(0, deliveryRows * s.alertsPerRequest - stored),
         duplicated:
-          Math.max(0, stored - Number(deliveries.rows[0].n) * s.alertsPerRequest) +
+          Math.max(0, stored - deliveryRows * s.alertsPerRequest) +
           (Number(rows.rows[0].occurrences) - stored) +
           (stored - Number(rows.rows[0].distinct_ext)),
       };
@@ -238,6 +275,8 @@ async function main() {
     await pool.end();
   } finally {
     stopServer();
+    // A profiled server writes its profile on exit: wait for it.
+    if (child.exitCode === null) await new Promise((r) => { child.once("exit", r); setTimeout(r, 15_000); });
     await inngest?.close();
     if (!KEEP_DB) await database.drop();
   }
@@ -254,20 +293,36 @@ async function main() {
     events: inngest ? { sentToInngestStandIn: inngest.events(), distinctAlertIdsInEvents: inngest.alertIds(), storedAlertRows: results.reduce((n, r) => n + Number(r.storedAlertRows), 0) } : undefined,
     results,
   };
+  if (CPU_PROF_DIR) {
+    // A profiled server is slower: its numbers are not results.
+    log(`profiled run: CPU profile in ${CPU_PROF_DIR}; nothing recorded`);
+    process.exit(0);
+  }
   fs.mkdirSync(path.join(import.meta.dirname, "results"), { recursive: true });
   fs.writeFileSync(path.join(import.meta.dirname, "results", `${record.date.replace(/[:.]/g, "-")}.json`), JSON.stringify(record, null, 2) + "\n");
+  const pct = (x: number) => `${Math.round(x * 100)} %`;
+  const loadLabel = RATE
+    ? `offered load ${RATE} alerts/s, ${PACING === "even" ? "spread evenly over each second" : `autocannon bursts (${CONNECTIONS} connections)`}`
+    : `${CONNECTIONS} connections, closed loop: as fast as it goes`;
   const md = [
-    `\n## ${record.date} (run ${runId}, pipeline=${PIPELINE}, ${CONNECTIONS} connections, ${RATE ? `offered load ${RATE} alerts/s` : "closed loop: as fast as it goes"})`,
+    `\n## ${record.date} (run ${runId}, pipeline=${PIPELINE}, ${loadLabel})`,
     "",
     `Command: \`${record.command}\`  `,
     `Machine: ${record.machine.cpus} CPUs (${record.machine.cpuModel}), Node ${record.machine.node}; load average before ${loadBefore}, after ${record.machine.loadAverageAfter}. ${record.note}`,
     "",
-    "| scenario | req/s | alerts/s | p50 ms | p99 ms | max ms | non-2xx | errors | rows stored / 2xx×alerts (deliveries) | lost | duplicated |",
-    "|---|---|---|---|---|---|---|---|---|---|---|",
-    ...results.map((r) => {
-      const e = r as { deliveryRows: number; scenario: string; requestsPerSecond: number; alertsPerSecond: number; latencyMs: { p50: number; p99: number; max: number }; non2xx: number; errors: number; storedAlertRows: number; expectedAlertRows: number; lost: number; duplicated: number };
-      return `| ${e.scenario} | ${e.requestsPerSecond.toFixed(0)} | ${e.alertsPerSecond.toFixed(0)} | ${e.latencyMs.p50} | ${e.latencyMs.p99} | ${e.latencyMs.max} | ${e.non2xx} | ${e.errors} | ${e.storedAlertRows} / ${e.expectedAlertRows} (${e.deliveryRows}) | ${e.lost} | ${e.duplicated} |`;
-    }),
+    "| scenario | req/s | alerts/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | errors | rows stored / 2xx×alerts (deliveries) | lost | duplicated |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ...results.map((e) =>
+      `| ${e.scenario} | ${e.requestsPerSecond.toFixed(0)} | ${e.alertsPerSecond.toFixed(0)} | ${e.latencyMs.p50} | ${e.latencyMs.p90} | ${e.latencyMs.p99} | ${e.latencyMs.max} | ${e.non2xx} | ${e.errors} | ${e.storedAlertRows} / ${e.expectedAlertRows} (${e.deliveryRows}) | ${e.lost} | ${e.duplicated} |`,
+    ),
+    "",
+    "CPU during the measured interval, in cores of the 2 (server = the Next.js process, PostgreSQL = this database's backends, other = the rest of the machine):",
+    "",
+    "| scenario | server | PostgreSQL | autocannon | other | steal | server ms/request | PostgreSQL ms/request |",
+    "|---|---|---|---|---|---|---|---|",
+    ...results.map((e) =>
+      `| ${e.scenario} | ${pct(e.cpu.server)} | ${pct(e.cpu.postgres)} | ${pct(e.cpu.loadGenerator)} | ${pct(e.cpu.other)} | ${pct(e.cpu.steal)} | ${e.cpuMsPerRequest.server.toFixed(2)} | ${e.cpuMsPerRequest.postgres.toFixed(2)} |`,
+    ),
     "",
     ...(record.events
       ? [`alert/received: ${record.events.sentToInngestStandIn} events to the Inngest stand-in carrying ${record.events.distinctAlertIdsInEvents} distinct alert ids, for ${record.events.storedAlertRows} stored alerts.`, ""]

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { truncate } from "./parse-helpers";
+import { runStatement, type Statement } from "./statement";
 import type { NormalizedAlert, SourceName } from "./types";
 
 const MAX_TITLE = 500;
@@ -97,7 +98,7 @@ async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } catch (error) {
-      const text = String((error as { message?: string })?.message ?? error);
+      const text = `${(error as { code?: string })?.code ?? ""} ${(error as { message?: string })?.message ?? error}`;
       const retryable = /40P01|40001|deadlock detected|could not serialize/i.test(text);
       if (!retryable || attempt >= MAX_ATTEMPTS) throw error;
     }
@@ -132,38 +133,37 @@ async function previousDelivery(source: string, deliveryId: string): Promise<Sto
  * row with the alert ids. The delivery insert is the idempotency gate: for a delivery already stored
  * (or being stored by a concurrent request, which it waits for) it violates the unique key and the whole
  * statement, occurrence bumps included, rolls back.
+ * Parameters: $1 the alerts as a JSON array of records, $2 the raw body, $3 received at, $4 source,
+ * $5 delivery id. Resolution by fingerprint never touches rows the upsert touches (one statement must
+ * not modify a row twice); a stale firing notification (older than the recorded resolution) does not
+ * reopen.
  */
-async function storeStatement(input: StoreInput, items: ReturnType<typeof toRecord>[]): Promise<StoreRow[]> {
-  const json = pgSafeJson(JSON.stringify(items));
-  const raw = pgSafeJson(input.rawBody);
-  const now = input.receivedAt;
-  const src = input.source;
-  // Resolution by fingerprint never touches rows the upsert touches (one statement must not modify a
-  // row twice); a stale firing notification (older than the recorded resolution) does not reopen.
-  return db().$queryRaw<StoreRow[]>`
+const STORE_ALERTS: Statement = {
+  name: "ingest_store_alerts_v1",
+  text: `
     WITH x AS (
-      SELECT r.* FROM jsonb_to_recordset(${json}::jsonb) AS r(
+      SELECT r.* FROM jsonb_to_recordset($1::jsonb) AS r(
         external_id text, fingerprint text, group_key text, status "AlertStatus", title text, message text,
         url text, runbook_url text, labels jsonb, alert_timestamp timestamptz, resolved_at timestamptz,
         source_severity "Severity", occurrences int)
     ),
     fp AS (
       UPDATE alerts a
-      SET status = 'resolved', resolved_at = COALESCE(x.resolved_at, ${now}), last_seen_at = ${now}
+      SET status = 'resolved', resolved_at = COALESCE(x.resolved_at, $3::timestamptz), last_seen_at = $3::timestamptz
       FROM x
-      WHERE x.status = 'resolved' AND a.source = ${src} AND a.fingerprint = x.fingerprint AND a.status = 'firing'
-        AND NOT EXISTS (SELECT 1 FROM alerts e WHERE e.source = ${src} AND e.external_id = x.external_id)
+      WHERE x.status = 'resolved' AND a.source = $4::text AND a.fingerprint = x.fingerprint AND a.status = 'firing'
+        AND NOT EXISTS (SELECT 1 FROM alerts e WHERE e.source = $4::text AND e.external_id = x.external_id)
         AND a.external_id NOT IN (SELECT external_id FROM x)
       RETURNING a.id, a.external_id AS alert_external_id, x.external_id
     ),
     old AS (
-      SELECT a.external_id, a.status FROM alerts a JOIN x ON a.source = ${src} AND a.external_id = x.external_id
+      SELECT a.external_id, a.status FROM alerts a JOIN x ON a.source = $4::text AND a.external_id = x.external_id
     ),
     up AS (
       INSERT INTO alerts AS a (id, source, external_id, fingerprint, group_key, status, title, message, url, runbook_url,
         labels, raw_payload, alert_timestamp, created_at, last_seen_at, resolved_at, occurrence_count, source_severity)
-      SELECT gen_random_uuid(), ${src}, x.external_id, x.fingerprint, x.group_key, x.status, x.title, x.message,
-        x.url, x.runbook_url, x.labels, ${raw}::jsonb, x.alert_timestamp, ${now}, ${now}, x.resolved_at, x.occurrences,
+      SELECT gen_random_uuid(), $4::text, x.external_id, x.fingerprint, x.group_key, x.status, x.title, x.message,
+        x.url, x.runbook_url, x.labels, $2::jsonb, x.alert_timestamp, $3::timestamptz, $3::timestamptz, x.resolved_at, x.occurrences,
         x.source_severity
       FROM x
       WHERE x.external_id NOT IN (SELECT external_id FROM fp)
@@ -191,10 +191,14 @@ async function storeStatement(input: StoreInput, items: ReturnType<typeof toReco
     ),
     d AS (
       INSERT INTO webhook_deliveries (id, source, delivery_id, alert_ids, received_at)
-      SELECT gen_random_uuid(), ${src}, ${input.deliveryId}, COALESCE(array_agg(out.id), '{}'), ${now} FROM out
+      SELECT gen_random_uuid(), $4::text, $5::text, COALESCE(array_agg(out.id), '{}'), $3::timestamptz FROM out
       RETURNING id
     )
-    SELECT out.* FROM out`;
+    SELECT out.* FROM out`,
+};
+
+function storeStatement(input: StoreInput, items: ReturnType<typeof toRecord>[]): Promise<StoreRow[]> {
+  return runStatement<StoreRow>(STORE_ALERTS, [pgSafeJson(JSON.stringify(items)), pgSafeJson(input.rawBody), input.receivedAt, input.source, input.deliveryId]);
 }
 
 export async function storeAlerts(input: StoreInput): Promise<StoreResult> {
@@ -229,6 +233,26 @@ export async function storeAlerts(input: StoreInput): Promise<StoreResult> {
   return { duplicate: false, alertIds, created, updated, resolved, changedIds };
 }
 
+/** $1 source, $2 external id, $3 title, $4 reason, $5 raw body, $6 received at, $7 delivery id. */
+const STORE_UNMAPPED: Statement = {
+  name: "ingest_store_unmapped_v1",
+  text: `
+    WITH a AS (
+      INSERT INTO alerts AS a (id, source, external_id, fingerprint, status, title, message, raw_payload,
+        alert_timestamp, created_at, last_seen_at, processing_state, processing_error)
+      VALUES (gen_random_uuid(), $1::text, $2::text, $2::text, 'firing', $3::text, $4::text, $5::jsonb,
+        $6::timestamptz, $6::timestamptz, $6::timestamptz, 'unmapped', $4::text)
+      ON CONFLICT (source, external_id) DO UPDATE SET occurrence_count = a.occurrence_count + 1, last_seen_at = EXCLUDED.last_seen_at
+      RETURNING a.id::text AS id, (a.xmax = 0) AS inserted
+    ),
+    d AS (
+      INSERT INTO webhook_deliveries (id, source, delivery_id, alert_ids, received_at)
+      SELECT gen_random_uuid(), $1::text, $7::text, array_agg(a.id), $6::timestamptz FROM a
+      RETURNING id
+    )
+    SELECT id, inserted FROM a`,
+};
+
 /**
  * Valid JSON the adapter could not map: kept raw as an alert in processing_state 'unmapped' (visible on
  * the dashboard, never triaged), so nothing accepted is lost.
@@ -237,25 +261,10 @@ export async function storeUnmapped(input: StoreUnmappedInput): Promise<StoreRes
   const raw = pgSafeJson(input.rawBody);
   const externalId = `unmapped:${input.deliveryId}`;
   const reason = input.reason.replace(/\u0000/g, "");
-  const now = input.receivedAt;
   let rows: { id: string; inserted: boolean }[];
   try {
-    rows = await withRetry(
-      () => db().$queryRaw<{ id: string; inserted: boolean }[]>`
-        WITH a AS (
-          INSERT INTO alerts AS a (id, source, external_id, fingerprint, status, title, message, raw_payload,
-            alert_timestamp, created_at, last_seen_at, processing_state, processing_error)
-          VALUES (gen_random_uuid(), ${input.source}, ${externalId}, ${externalId}, 'firing',
-            ${`Unmapped ${input.source} payload`}, ${reason}, ${raw}::jsonb, ${now}, ${now}, ${now}, 'unmapped', ${reason})
-          ON CONFLICT (source, external_id) DO UPDATE SET occurrence_count = a.occurrence_count + 1, last_seen_at = EXCLUDED.last_seen_at
-          RETURNING a.id::text AS id, (a.xmax = 0) AS inserted
-        ),
-        d AS (
-          INSERT INTO webhook_deliveries (id, source, delivery_id, alert_ids, received_at)
-          SELECT gen_random_uuid(), ${input.source}, ${input.deliveryId}, array_agg(a.id), ${now} FROM a
-          RETURNING id
-        )
-        SELECT id, inserted FROM a`,
+    rows = await withRetry(() =>
+      runStatement<{ id: string; inserted: boolean }>(STORE_UNMAPPED, [input.source, externalId, `Unmapped ${input.source} payload`, reason, raw, input.receivedAt, input.deliveryId]),
     );
   } catch (error) {
     if (isDuplicateDelivery(error)) return previousDelivery(input.source, input.deliveryId);
