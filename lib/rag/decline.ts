@@ -7,8 +7,8 @@ import type { Support } from "./support";
  * and decline when risk > threshold. unknownShare (question words the knowledge base never mentions)
  * pushes towards "not covered"; good coverage by the top passages and a close vector match pull back.
  * The weights and threshold are fitted per embedding model on the question set's dev split
- * (npm run eval:rag -- --calibrate): as many unanswerable questions declined as possible while at most
- * 5% of answerable ones are. Models without a calibration use conservative defaults.
+ * (npm run eval:rag -- --calibrate): the widest margin that declines ≥ 90% of unanswerable questions
+ * and ≤ 5% of answerable ones. Models without a calibration use conservative defaults.
  */
 
 export interface Calibration {
@@ -57,30 +57,50 @@ export function declineDecision(s: Support, c?: Params): { decline: boolean; ris
 
 type Row = { unanswerable: boolean; support: Support };
 
-/** Grid search on labelled rows (the dev split); ties prefer smaller weights (the simpler rule). */
+/** The target: at least this share of unanswerable questions declined… */
+const MIN_UNANSWERABLE_DECLINED = 0.9;
+
+function spread(xs: number[]): number {
+  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+  return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / xs.length) || 1;
+}
+
+/**
+ * Grid search on labelled rows (the dev split). Among the weightings that meet the target on these rows
+ * (≥ 90% of unanswerable declined, ≤ 5% of answerable declined), the one with the widest gap between
+ * the two classes' risks (relative to the risks' spread) wins, and the threshold goes in the middle of
+ * the gap: a rule fitted at the edge of a few dozen questions declines the next slightly harder
+ * paraphrase. If no weighting meets the target, the most unanswerable declined wins (ties: smaller weights).
+ */
 export function calibrate(rows: Row[], model: string): Calibration {
   const un = rows.filter((r) => r.unanswerable);
   const an = rows.filter((r) => !r.unanswerable);
   const allowed = Math.floor(MAX_ANSWERABLE_DECLINED * an.length);
+  const needed = Math.ceil(MIN_UNANSWERABLE_DECLINED * un.length);
   let best: Calibration | undefined;
-  let bestKey = [-Infinity, -Infinity];
+  let bestKey = [-Infinity, -Infinity, -Infinity];
   for (let i = 0; i <= 20; i++) {
     for (let j = 0; j <= 20; j++) {
       const w = { wCoverage: i / 10, wSimilarity: j / 10 };
-      const risks = an.map((r) => declineRisk(r.support, w)).sort((a, b) => b - a);
+      const anRisks = an.map((r) => declineRisk(r.support, w)).sort((a, b) => b - a);
+      const unRisks = un.map((r) => declineRisk(r.support, w)).sort((a, b) => b - a);
       // Decline above the (allowed+1)-th highest answerable risk: at most `allowed` answerable declined.
-      // Rounded up so that the stored value never declines more answerable questions than counted here.
-      const threshold = Math.ceil((risks[allowed] ?? Infinity) * 10000) / 10000;
+      const floor = anRisks[allowed] ?? -Infinity;
+      const ceiling = unRisks[needed - 1] ?? Infinity;
+      const feasible = needed > 0 && Number.isFinite(floor) && ceiling > floor;
+      // Rounded so that the stored value never declines more answerable questions than counted here.
+      const threshold = Math.ceil((feasible ? (floor + ceiling) / 2 : floor) * 10000) / 10000;
       const unDeclined = un.filter((r) => declineRisk(r.support, w) > threshold).length;
       const anDeclined = an.filter((r) => declineRisk(r.support, w) > threshold).length;
-      const key = [unDeclined, -(w.wCoverage + w.wSimilarity)];
-      if (key[0] > bestKey[0] || (key[0] === bestKey[0] && key[1] > bestKey[1])) {
+      const margin = feasible ? (ceiling - floor) / spread([...anRisks, ...unRisks]) : -Infinity;
+      const key = [feasible ? 1 : 0, feasible ? margin : unDeclined, -(w.wCoverage + w.wSimilarity)];
+      if (key[0] > bestKey[0] || (key[0] === bestKey[0] && (key[1] > bestKey[1] || (key[1] === bestKey[1] && key[2] > bestKey[2])))) {
         bestKey = key;
         best = {
           model,
           ...w,
           threshold,
-          fittedOn: `dev split: ${an.length} answerable, ${un.length} unanswerable questions`,
+          fittedOn: `dev split: ${an.length} answerable, ${un.length} unanswerable questions${feasible ? `; widest margin ${margin.toFixed(3)} (in risk spreads)` : "; target not reachable on dev"}`,
           devUnanswerableDeclined: Math.round((unDeclined / Math.max(1, un.length)) * 1000) / 1000,
           devAnswerableDeclined: Math.round((anDeclined / Math.max(1, an.length)) * 1000) / 1000,
         };

@@ -88,7 +88,7 @@ export function tokenize(text: string): Tokens {
   return { words: split, compounds };
 }
 
-function buildLexicon(data: { groups: { concept: string; terms: string[] }[] }): Lexicon {
+export function buildLexicon(data: { groups: { concept: string; terms: string[] }[] }): Lexicon {
   const phrases = new Map<string, string[]>();
   const terms = new Map<string, string[]>();
   let maxLen = 1;
@@ -113,16 +113,23 @@ export function opsLexicon(): Lexicon {
   return defaultLexicon;
 }
 
-/** Concepts named in the text (longest phrase first, non-overlapping), in order of appearance. */
-export function findConcepts(stemmed: string[], lexicon: Lexicon = opsLexicon()): string[] {
-  const found: string[] = [];
+export interface ConceptSpan {
+  /** Index of the phrase's first token. */
+  start: number;
+  length: number;
+  concepts: string[];
+}
+
+/** Lexicon phrases found in the stemmed tokens (longest phrase first, non-overlapping), in order. */
+export function conceptSpans(stemmed: string[], lexicon: Lexicon = opsLexicon()): ConceptSpan[] {
+  const found: ConceptSpan[] = [];
   let i = 0;
   while (i < stemmed.length) {
     let matched = 0;
     for (let len = Math.min(lexicon.maxLen, stemmed.length - i); len >= 1; len--) {
       const concepts = lexicon.phrases.get(stemmed.slice(i, i + len).join(" "));
       if (concepts) {
-        found.push(...concepts);
+        found.push({ start: i, length: len, concepts });
         matched = len;
         break;
       }
@@ -130,6 +137,33 @@ export function findConcepts(stemmed: string[], lexicon: Lexicon = opsLexicon())
     i += matched || 1;
   }
   return found;
+}
+
+/** Concepts named in the text (longest phrase first, non-overlapping), in order of appearance. */
+export function findConcepts(stemmed: string[], lexicon: Lexicon = opsLexicon()): string[] {
+  return conceptSpans(stemmed, lexicon).flatMap((s) => s.concepts);
+}
+
+/**
+ * The units corpus term vectors are learned over and looked up by, in text order with their token
+ * position: stemmed content words ("w:restart") and lexicon concepts ("c:database") at the phrase start.
+ * Numbers and one-letter tokens carry no topic and are left out.
+ */
+export function semanticUnits(text: string, lexicon: Lexicon = opsLexicon()): { unit: string; pos: number }[] {
+  const { words } = tokenize(text);
+  const stemmed = words.map(stem);
+  const out: { unit: string; pos: number }[] = [];
+  const spans = conceptSpans(stemmed, lexicon);
+  let s = 0;
+  for (let i = 0; i < words.length; i++) {
+    while (s < spans.length && spans[s].start === i) {
+      for (const c of spans[s].concepts) out.push({ unit: "c:" + c, pos: i });
+      s++;
+    }
+    if (STOPWORDS.has(words[i]) || words[i].length < 2 || /^\d+$/.test(words[i])) continue;
+    out.push({ unit: "w:" + stemmed[i], pos: i });
+  }
+  return out;
 }
 
 export type FeatureSink = (feature: string, weight: number) => void;
