@@ -3,6 +3,7 @@ import path from "node:path";
 import { cascadingScenarios } from "./scenarios-cascading";
 import { concurrentScenarios } from "./scenarios-concurrent";
 import { flappingScenarios } from "./scenarios-flapping";
+import { hardDevScenarios } from "./scenarios-hard";
 import { holdoutScenarios } from "./scenarios-holdout";
 import { holdout2Scenarios } from "./scenarios-holdout2";
 import { deployScenarios, noiseScenarios } from "./scenarios-noise-deploy";
@@ -10,7 +11,7 @@ import type { Scenario } from "./scenario-kit";
 
 /** Writes the hand-authored scenarios as JSON (datasets/grouping/scenarios/*.json). Run: npx tsx datasets/grouping/build-scenarios.ts */
 export function allScenarios(): Scenario[] {
-  const dev = [...cascadingScenarios(), ...flappingScenarios(), ...concurrentScenarios(), ...noiseScenarios(), ...deployScenarios()];
+  const dev = [...cascadingScenarios(), ...flappingScenarios(), ...concurrentScenarios(), ...noiseScenarios(), ...deployScenarios(), ...hardDevScenarios()];
   return [
     ...dev,
     ...holdoutScenarios().map((s) => ({ ...s, split: "holdout" as const })),

@@ -56,6 +56,9 @@ export function cosine(a: number[], b: number[]): number {
   return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
+/** Still firing at `now`: not resolved yet (the platform's resolve notification comes later, or never). */
+const firingAt = (resolvedAt: Date | null, now: Date) => resolvedAt === null || resolvedAt > now;
+
 export interface ReplayOptions {
   deps: DependencyGraph;
   configFor: (alert: GroupingAlert) => GroupingConfig;
@@ -125,12 +128,12 @@ export function replayOpsRelay(scenario: Scenario, opts: ReplayOptions): ReplayR
           lastAlertAt: new Date(lastAt(inc)),
           resolvedAt: inc.resolvedAt,
           environments: [...new Set(inc.members.flatMap((m) => (m.alert.environment ? [m.alert.environment] : [])))],
-          alerts: members.map((m): CandidateAlert => ({ ...m.alert, similarity: sim(m.vector) })),
+          alerts: members.map((m): CandidateAlert => ({ ...m.alert, similarity: sim(m.vector), firing: firingAt(m.resolvedAt, alert.at) })),
         };
       });
     const waitingCandidates: CandidateAlert[] = waiting
       .filter((w) => w.alert.fingerprint === alert.fingerprint || (alert.service !== null && w.alert.service === alert.service))
-      .map((w) => ({ ...w.alert, similarity: sim(w.vector) }));
+      .map((w) => ({ ...w.alert, similarity: sim(w.vector), firing: firingAt(resolvedAt.get(w.alert.id) ?? null, alert.at) }));
 
     const decision = decideGrouping(alert, candidates, waitingCandidates, opts.deps, cfg);
     decisions.set(alert.id, { kind: decision.kind, reason: decision.reason, score: decision.score });

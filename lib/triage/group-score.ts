@@ -29,6 +29,8 @@ export interface GroupingAlert {
 export interface CandidateAlert extends GroupingAlert {
   /** Cosine similarity of title+message embeddings to the new alert; null when either has no vector. */
   similarity: number | null;
+  /** Not resolved by the time the new alert fired: its problem is still going on. */
+  firing: boolean;
 }
 
 export interface CandidateIncident {
@@ -69,6 +71,8 @@ export interface PairSignals {
   sameService: boolean;
   /** "upstream": the candidate's service is something the new alert's service depends on. */
   dependency: { direction: "upstream" | "downstream"; hops: number } | null;
+  /** A cascade along that dependency still in progress (see ongoingCascade), however long ago it started. */
+  ongoing: boolean;
   /** One alert's text names the other's service ("upstream payments-api unavailable"). */
   mentions: boolean;
   environment: "same" | "unknown" | "different";
@@ -79,6 +83,8 @@ export interface PairSignals {
   similarity: number | null;
   minutesApart: number;
   score: number;
+  /** The score before capping at 1: tells apart two incidents that both reach 1. */
+  strength?: number;
   /** Why the pair was ruled out, when it was. */
   blocked?: string;
 }
@@ -119,8 +125,44 @@ function mentionsEachOther(a: GroupingAlert, b: GroupingAlert, related: boolean)
   return names(a, b.service) || names(b, a.service);
 }
 
+/**
+ * The same service is weak evidence on its own: one service often has two unrelated problems at once (a
+ * release bug and a database pool), so it joins only with corroboration (similar text, the same error code).
+ */
+const SAME_SERVICE_WEIGHT = 0.3;
+
+/** A failure that can spread: not an informational event (deploy marker) or a low-severity warning. */
+const isFailure = (a: GroupingAlert) => a.severity !== "info" && a.severity !== "low";
+
+/**
+ * Is a cascade along this edge still in progress? Both alerts are failures and the earlier one still fires,
+ * and either it is on a dependency of the new alert's service (the cause keeps failing), or it is on a
+ * dependent whose incident has no failing dependency of its own yet (the new alert is its late root cause:
+ * database alarms often evaluate several 5-minute periods and arrive after the applications complain).
+ */
+function ongoingCascade(
+  alert: GroupingAlert,
+  other: CandidateAlert,
+  dependency: PairSignals["dependency"],
+  causeKnown: boolean,
+): boolean {
+  if (!dependency || !other.firing || !isFailure(other) || !isFailure(alert)) return false;
+  return dependency.direction === "upstream" || !causeKnown;
+}
+
+export interface PairContext {
+  /** The other alert's incident already holds a failing dependency of the other alert's service. */
+  causeKnown?: boolean;
+}
+
 /** Scores one (new alert, existing alert) pair. Pure; weights are explained inline. */
-export function scorePair(alert: GroupingAlert, other: CandidateAlert, deps: DependencyGraph, cfg: GroupingConfig): PairSignals {
+export function scorePair(
+  alert: GroupingAlert,
+  other: CandidateAlert,
+  deps: DependencyGraph,
+  cfg: GroupingConfig,
+  context: PairContext = {},
+): PairSignals {
   const minutesApart = Math.abs(alert.at.getTime() - other.at.getTime()) / MINUTE;
   const environment = compare(alert.environment, other.environment);
   const region = compare(alert.region, other.region);
@@ -132,6 +174,7 @@ export function scorePair(alert: GroupingAlert, other: CandidateAlert, deps: Dep
     groupKey: !!alert.groupKey && alert.groupKey === other.groupKey,
     sameService,
     dependency,
+    ongoing: ongoingCascade(alert, other, dependency, context.causeKnown ?? true),
     mentions: !sameService && mentionsEachOther(alert, other, dependency !== null),
     environment,
     region,
@@ -146,8 +189,8 @@ export function scorePair(alert: GroupingAlert, other: CandidateAlert, deps: Dep
   if (environment === "different") return { ...signals, blocked: "different environment" };
 
   if (signals.fingerprint) {
-    signals.score = 1;
-    return signals;
+    // The same alert again: certain, and ranked above any mix of other signals.
+    return { ...signals, score: 1, strength: 2 };
   }
   if (minutesApart > cfg.windowMinutes) return { ...signals, blocked: `more than ${cfg.windowMinutes} min apart` };
 
@@ -158,9 +201,12 @@ export function scorePair(alert: GroupingAlert, other: CandidateAlert, deps: Dep
     return { ...signals, score };
   }
 
-  const cascade = dependency !== null && minutesApart <= cfg.cascadeMinutes;
+  // A dependency failing and a dependent failing belong together while both fail: within minutes of each
+  // other, or later while the earlier alert is still firing (slow cascades: a saturating database shows up
+  // in its callers a quarter of an hour later).
+  const cascade = dependency !== null && (minutesApart <= cfg.cascadeMinutes || signals.ongoing);
   let score = 0;
-  if (sameService) score += 0.4;
+  if (sameService) score += SAME_SERVICE_WEIGHT;
   // Cascades: a dependency failing and its dependents erroring within minutes. A direct edge alone joins
   // only when close in time and place (it reaches the threshold with same env + region, ≤5 min); the
   // dependent's message naming the dependency is extra evidence.
@@ -175,8 +221,11 @@ export function scorePair(alert: GroupingAlert, other: CandidateAlert, deps: Dep
   // The same service failing in two regions at once is usually two problems (two clusters, two DBs).
   if (region === "different") score -= sameService ? 0.45 : 0.2;
 
-  // Time proximity: full weight within 5 minutes, fading to 60% at the edge of the window.
-  const fade = minutesApart <= 5 ? 1 : 1 - 0.4 * Math.min(1, (minutesApart - 5) / Math.max(1, cfg.windowMinutes - 5));
+  // Time proximity: full weight within 5 minutes, fading to 60% at the edge of the window. A cascade still
+  // in progress is not "long ago": the dependency is failing now.
+  const apart = cascade && signals.ongoing ? Math.min(minutesApart, 5) : minutesApart;
+  const fade = apart <= 5 ? 1 : 1 - 0.4 * Math.min(1, (apart - 5) / Math.max(1, cfg.windowMinutes - 5));
+  signals.strength = round(score * fade, 3);
   signals.score = round(clamp(score * fade));
   return signals;
 }
@@ -190,13 +239,26 @@ interface IncidentScore {
   best: PairSignals;
 }
 
+const strengthOf = (s: PairSignals) => s.strength ?? s.score;
+
 function bestPair(alert: GroupingAlert, alerts: CandidateAlert[], deps: DependencyGraph, cfg: GroupingConfig): PairSignals | null {
+  // Which member services already have a failing dependency in the incident (their cause is known).
+  const failing = alerts.filter((a) => a.id !== alert.id && a.service && isFailure(a));
+  const causeKnown = (other: CandidateAlert) =>
+    !!other.service && failing.some((m) => m.service !== other.service && deps.relation(other.service!, m.service!)?.direction === "upstream");
+  const pairs = alerts.flatMap((other) => {
+    if (other.id === alert.id) return [];
+    const s = scorePair(alert, other, deps, cfg, { causeKnown: causeKnown(other) });
+    return s.blocked ? [] : [s];
+  });
+  // When the incident already holds alerts of this alert's own service, those say how that service fails
+  // there; a dependent complaining about the service adds nothing (it would pull a second, unrelated
+  // problem of the service into the first one's incident).
+  const ownService = pairs.some((p) => p.sameService);
   let best: PairSignals | null = null;
-  for (const other of alerts) {
-    if (other.id === alert.id) continue;
-    const s = scorePair(alert, other, deps, cfg);
-    if (s.blocked) continue;
-    if (!best || s.score > best.score || (s.score === best.score && s.minutesApart < best.minutesApart)) best = s;
+  for (const s of pairs) {
+    if (ownService && s.dependency?.direction === "downstream" && !s.fingerprint && !s.groupKey) continue;
+    if (!best || strengthOf(s) > strengthOf(best) || (strengthOf(s) === strengthOf(best) && s.minutesApart < best.minutesApart)) best = s;
   }
   return best;
 }
@@ -213,6 +275,7 @@ export function describePair(alert: GroupingAlert, s: PairSignals, other?: Group
         ? `${alert.service} depends on ${other.service}${s.dependency.hops > 1 ? ` (${s.dependency.hops} hops)` : ""}`
         : `${other.service} depends on ${alert.service}${s.dependency.hops > 1 ? ` (${s.dependency.hops} hops)` : ""}`,
     );
+    if (s.ongoing) parts.push(`the ${other.service} alert still firing`);
   }
   if (s.mentions && other) {
     parts.push(
@@ -249,7 +312,7 @@ export function decideGrouping(
     if (best) scored.push({ incident, best });
   }
   scored.sort(
-    (a, b) => b.best.score - a.best.score || b.incident.lastAlertAt.getTime() - a.incident.lastAlertAt.getTime(),
+    (a, b) => strengthOf(b.best) - strengthOf(a.best) || b.incident.lastAlertAt.getTime() - a.incident.lastAlertAt.getTime(),
   );
 
   const byId = new Map<string, GroupingAlert>();

@@ -50,6 +50,7 @@ interface AlertRow {
   severity: Severity | null;
   alert_timestamp: Date;
   similarity: number | null;
+  firing: boolean | null;
 }
 
 interface CandidateRow extends AlertRow {
@@ -84,6 +85,7 @@ function toGroupingAlert(r: AlertRow): GroupingAlert {
 const toCandidate = (r: AlertRow): CandidateAlert => ({
   ...toGroupingAlert(r),
   similarity: r.similarity === null ? null : Number(r.similarity),
+  firing: r.firing ?? true,
 });
 
 /**
@@ -118,6 +120,9 @@ async function lockGroupingScope(tx: Db, alert: GroupingAlert): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`opsrelay:group:${alert.environment.toLowerCase()}`}))`;
 }
 
+/** Still firing when the new alert fired at `t` (a resolution after `t` was not known then). */
+const firingAt = (t: Date) => Prisma.sql`coalesce(a.status <> 'resolved' OR a.resolved_at > ${t}::timestamptz, false) AS firing`;
+
 const minutes = (n: number) => Prisma.sql`make_interval(mins => ${n}::int)`;
 
 async function loadCandidates(tx: Db, alert: GroupingAlert, cfg: GroupingConfig) {
@@ -135,7 +140,7 @@ async function loadCandidates(tx: Db, alert: GroupingAlert, cfg: GroupingConfig)
     )
     SELECT c.id AS incident_id, c.status AS incident_status, c.last_alert_at, c.resolved_at, c.environments AS incident_environments, m.*
     FROM cand c CROSS JOIN LATERAL (
-      SELECT ${ALERT_COLUMNS},
+      SELECT ${ALERT_COLUMNS}, ${firingAt(t)},
         CASE WHEN a.embedding_model = me.embedding_model THEN 1 - (a.embedding <=> me.embedding) END AS similarity
       FROM alerts a, me
       WHERE a.incident_id = c.id AND a.id <> ${alert.id}::uuid
@@ -164,7 +169,7 @@ async function loadCandidates(tx: Db, alert: GroupingAlert, cfg: GroupingConfig)
   if (cfg.minAlerts > 1) {
     const w = await tx.$queryRaw<AlertRow[]>`
       WITH me AS (SELECT embedding, embedding_model FROM alerts WHERE id = ${alert.id}::uuid)
-      SELECT ${ALERT_COLUMNS},
+      SELECT ${ALERT_COLUMNS}, ${firingAt(t)},
         CASE WHEN a.embedding_model = me.embedding_model THEN 1 - (a.embedding <=> me.embedding) END AS similarity
       FROM alerts a, me
       WHERE a.incident_id IS NULL AND a.id <> ${alert.id}::uuid
@@ -196,7 +201,7 @@ export async function groupAlert(alertId: string): Promise<GroupResult> {
   const updates: IncidentUpdate[] = [];
   const result = await db().$transaction(async (tx) => {
     const first = await tx.$queryRaw<AlertRow[]>`
-      SELECT ${ALERT_COLUMNS}, NULL::float8 AS similarity FROM alerts a WHERE a.id = ${alertId}::uuid`;
+      SELECT ${ALERT_COLUMNS}, NULL::float8 AS similarity, NULL::boolean AS firing FROM alerts a WHERE a.id = ${alertId}::uuid`;
     if (!first[0]) throw new Error(`alert ${alertId} not found`);
     const alert = toGroupingAlert(first[0]);
 

@@ -160,6 +160,33 @@ describe("groupAlert against PostgreSQL", () => {
     expect((await incidentOf(api))!.affectedServices).toEqual(["payments-api", "payments-db"]);
   });
 
+  it("keeps a slow cascade together while the dependency's alert still fires, and not after it resolved", async () => {
+    const slowCascade = async (resolvedAt?: Date) => {
+      await resetDatabase();
+      const root = await insertAlert({
+        title: "routing-db read latency above 20ms",
+        message: "ReadLatency 48ms",
+        service: "routing-db",
+        region: "eu-west-1",
+        severity: "medium",
+        at: T0,
+        ...(resolvedAt ? { status: "resolved" as const, resolvedAt } : {}),
+      });
+      // A low-severity replica warning keeps the incident open without being a failure that spreads.
+      const replica = await insertAlert({ title: "routing-db replica read latency above 20ms", message: "ReadLatency 31ms", service: "routing-db", region: "eu-west-1", severity: "low", at: minutesFrom(T0, 1) });
+      const later = await insertAlert({ title: "route-planner p95 plan latency above 5s", message: "p95 7.9s on POST /plan", service: "route-planner", region: "eu-west-1", at: minutesFrom(T0, 18) });
+      const opened = await groupAlert(root);
+      expect((await groupAlert(replica)).incidentId).toBe(opened.incidentId);
+      return { opened, dependent: await groupAlert(later) };
+    };
+    const firing = await slowCascade();
+    expect(firing.dependent).toMatchObject({ decision: "join", incidentId: firing.opened.incidentId });
+    expect(firing.dependent.reason).toContain("route-planner depends on routing-db, the routing-db alert still firing");
+    const resolved = await slowCascade(minutesFrom(T0, 10));
+    expect((await incidentOf(resolved.opened.alertId))!.status).not.toBe("resolved");
+    expect(resolved.dependent.decision).toBe("open");
+  });
+
   it("keeps alerts with and without an environment race-free: concurrent related alerts end in one incident", async () => {
     const ids = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>

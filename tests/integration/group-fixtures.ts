@@ -17,6 +17,8 @@ export interface FixtureAlert {
   severity?: Severity;
   at?: Date;
   status?: "firing" | "resolved";
+  /** When the platform resolved it (status "resolved"). */
+  resolvedAt?: Date;
   embed?: boolean;
 }
 
@@ -36,6 +38,7 @@ export async function insertAlert(a: FixtureAlert): Promise<string> {
       rawPayload: { title: a.title },
       alertTimestamp: a.at ?? new Date(),
       status: a.status ?? "firing",
+      resolvedAt: a.resolvedAt ?? null,
       severity: a.severity ?? "high",
       serviceName: a.service ?? null,
       environment: a.environment === undefined ? "prod" : a.environment,

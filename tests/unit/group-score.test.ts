@@ -16,7 +16,7 @@ const catalog = buildCatalog({
   teams: [{ id: "payments", name: "Payments" }, { id: "checkout", name: "Checkout" }, { id: "platform", name: "Platform" }],
   services: [
     { name: "payments-db", team: "payments", aliases: ["paydb"], dependsOn: [] },
-    { name: "payments-api", team: "payments", aliases: ["payments"], dependsOn: ["payments-db"] },
+    { name: "payments-api", team: "payments", aliases: ["payments"], dependsOn: ["payments-db", "kafka"] },
     { name: "checkout-web", team: "checkout", aliases: ["checkout"], dependsOn: ["payments-api"] },
     { name: "redis-cache", team: "platform", aliases: ["redis", "cache"], dependsOn: [] },
     { name: "kafka", team: "platform", aliases: ["event-bus"], dependsOn: [] },
@@ -46,7 +46,7 @@ function alert(p: Partial<GroupingAlert> & { min?: number; text?: string }): Gro
     mentions: deps.mentions(`${title}\n${p.text ?? ""}`),
   };
 }
-const member = (a: GroupingAlert, similarity: number | null = null): CandidateAlert => ({ ...a, similarity });
+const member = (a: GroupingAlert, similarity: number | null = null, firing = false): CandidateAlert => ({ ...a, similarity, firing });
 const incident = (id: string, alerts: CandidateAlert[], status: CandidateIncident["status"] = "open", resolvedMin?: number): CandidateIncident => ({
   id,
   status,
@@ -91,6 +91,37 @@ describe("scorePair", () => {
     expect(late.score).toBeLessThan(cfg.joinThreshold);
   });
 
+  it("keeps a slow cascade together while the dependency is still failing", () => {
+    const db = alert({ service: "payments-db", title: "read latency high", severity: "medium" });
+    const api = alert({ service: "payments-api", min: 18 });
+    const stillFiring = scorePair(api, member(db, null, true), deps, cfg);
+    expect(stillFiring).toMatchObject({ ongoing: true, dependency: { direction: "upstream", hops: 1 } });
+    expect(stillFiring.score).toBeGreaterThanOrEqual(cfg.joinThreshold);
+    // Resolved by then: 18 minutes is too long ago for the bare dependency.
+    expect(scorePair(api, member(db, null, false), deps, cfg).score).toBeLessThan(cfg.joinThreshold);
+    // A standing low-severity warning or a deploy marker on the dependency is not a failure that spreads.
+    for (const severity of ["low", "info"] as const) {
+      const warning = member(alert({ service: "payments-db", severity }), null, true);
+      expect(scorePair(api, warning, deps, cfg).ongoing).toBe(false);
+    }
+  });
+
+  it("takes a late root-cause alarm into its dependents' incident only when their cause is not known yet", () => {
+    const api = member(alert({ service: "payments-api", min: 0 }), null, true);
+    const dbAlarm = alert({ service: "payments-db", title: "BurstBalance low", min: 14 });
+    const unexplained = scorePair(dbAlarm, api, deps, cfg, { causeKnown: false });
+    expect(unexplained).toMatchObject({ ongoing: true, dependency: { direction: "downstream" } });
+    expect(unexplained.score).toBeGreaterThanOrEqual(cfg.joinThreshold);
+    expect(scorePair(dbAlarm, api, deps, cfg, { causeKnown: true }).score).toBeLessThan(cfg.joinThreshold);
+  });
+
+  it("needs more than the shared service to join: a second problem on one service stays apart", () => {
+    const deploy = alert({ service: "cart-service", title: "KeyError: 'eta'", errorCode: null });
+    const rebalance = alert({ service: "cart-service", title: "KafkaConsumerGroupRebalancing", min: 1 });
+    expect(scorePair(rebalance, member(deploy, 0.3), deps, cfg).score).toBeLessThan(cfg.joinThreshold);
+    expect(scorePair(rebalance, member(deploy, 0.6), deps, cfg).score).toBeGreaterThanOrEqual(cfg.joinThreshold);
+  });
+
   it("does not merge a dependent whose error code tells a different story", () => {
     const api = alert({ service: "payments-api", errorCode: "ACQ-TIMEOUT" });
     const cdn = scorePair(alert({ service: "checkout-web", errorCode: "HTTP 404", min: 2 }), member(api), deps, cfg);
@@ -127,6 +158,35 @@ describe("decideGrouping", () => {
     const weak = incident("weak", [member(alert({ service: "kafka" }))]);
     const strong = incident("strong", [member(alert({ service: "payments-api" }), 0.9)]);
     expect(decideGrouping(alert({ service: "payments-api", min: 1 }), [weak, strong], [], deps, cfg)).toMatchObject({ kind: "join", incidentId: "strong" });
+  });
+
+  it("sends a late database alarm to the incident whose symptoms it explains, not to one that already has its cause", () => {
+    const explained = incident("kafka-outage", [
+      member(alert({ service: "kafka", min: 0 }), null, true),
+      member(alert({ service: "payments-api", min: 1 }), null, true),
+    ]);
+    const unexplained = incident("api-errors", [member(alert({ service: "payments-api", min: 0 }), null, true)]);
+    const dbAlarm = alert({ service: "payments-db", title: "WriteLatency high", min: 14 });
+    const d = decideGrouping(dbAlarm, [explained, unexplained], [], deps, cfg);
+    expect(d).toMatchObject({ kind: "join", incidentId: "api-errors" });
+    expect(d.reason).toContain("the payments-api alert still firing");
+    expect(decideGrouping(dbAlarm, [explained], [], deps, cfg).kind).toBe("open");
+  });
+
+  it("judges an alert by its own service's alerts in an incident, not by a dependent that names the service", () => {
+    const release = incident("release", [
+      member(alert({ service: "payments-api", title: "KeyError: 'amount'", min: 0 }), 0.3, true),
+      member(alert({ service: "checkout-web", title: "upstream payments-api returned 500", min: 1 }), 0.6, true),
+    ]);
+    const d = decideGrouping(alert({ service: "payments-api", title: "consumer group rebalancing", min: 2 }), [release], [], deps, cfg);
+    expect(d.kind).toBe("open");
+  });
+
+  it("ranks the same fingerprint above an incident whose other signals add up to more than 1", () => {
+    const flap = incident("flap", [member(alert({ service: "kafka", fingerprint: "fp-flap", min: 0 }))]);
+    const strong = incident("strong", [member(alert({ service: "payments-api", errorCode: "E1", min: 0.5 }), 1)]);
+    const d = decideGrouping(alert({ service: "payments-api", fingerprint: "fp-flap", errorCode: "E1", min: 1 }), [strong, flap], [], deps, cfg);
+    expect(d).toMatchObject({ kind: "join", incidentId: "flap" });
   });
 
   it("reopens a resolved incident for the same problem within the reopen window, and opens a new one after it", () => {
