@@ -243,9 +243,14 @@ const strengthOf = (s: PairSignals) => s.strength ?? s.score;
 
 function bestPair(alert: GroupingAlert, alerts: CandidateAlert[], deps: DependencyGraph, cfg: GroupingConfig): PairSignals | null {
   // Which member services already have a failing dependency in the incident (their cause is known).
-  const failing = alerts.filter((a) => a.id !== alert.id && a.service && isFailure(a));
-  const causeKnown = (other: CandidateAlert) =>
-    !!other.service && failing.some((m) => m.service !== other.service && deps.relation(other.service!, m.service!)?.direction === "upstream");
+  const failing = [...new Set(alerts.flatMap((a) => (a.id !== alert.id && a.service && isFailure(a) ? [a.service] : [])))];
+  const known = new Map<string, boolean>();
+  const causeKnown = (other: CandidateAlert) => {
+    const service = other.service;
+    if (!service) return false;
+    if (!known.has(service)) known.set(service, failing.some((m) => m !== service && deps.relation(service, m)?.direction === "upstream"));
+    return known.get(service)!;
+  };
   const pairs = alerts.flatMap((other) => {
     if (other.id === alert.id) return [];
     const s = scorePair(alert, other, deps, cfg, { causeKnown: causeKnown(other) });
