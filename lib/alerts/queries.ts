@@ -104,6 +104,7 @@ const detailSelect = {
   runbookUrl: true,
   labels: true,
   rawPayload: true,
+  firstDelivery: { select: { payload: true } },
   teamConfidence: true,
   severityModel: true,
   teamModel: true,
@@ -120,10 +121,18 @@ const detailSelect = {
   incident: { select: { id: true, number: true, title: true, status: true, severity: true } },
 } satisfies Prisma.AlertSelect;
 
-export type AlertDetail = Prisma.AlertGetPayload<{ select: typeof detailSelect }>;
+type StoredDetail = Prisma.AlertGetPayload<{ select: typeof detailSelect }>;
 
-/** One alert with everything stored about it, including the raw payload; null when unknown. */
+export type AlertDetail = Omit<StoredDetail, "firstDelivery" | "rawPayload"> & { rawPayload: Prisma.JsonValue };
+
+/**
+ * One alert with everything stored about it, including the raw payload — kept once per webhook
+ * delivery (the delivery that first carried the alert) or, for older rows, on the alert; null when unknown.
+ */
 export async function getAlert(id: string): Promise<AlertDetail | null> {
   if (!z.uuid().safeParse(id).success) return null;
-  return db().alert.findUnique({ where: { id }, select: detailSelect });
+  const row = await db().alert.findUnique({ where: { id }, select: detailSelect });
+  if (!row) return null;
+  const { firstDelivery, rawPayload, ...rest } = row;
+  return { ...rest, rawPayload: rawPayload ?? firstDelivery?.payload ?? null };
 }

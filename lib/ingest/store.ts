@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { truncate } from "./parse-helpers";
 import { runStatement, type Statement } from "./statement";
@@ -12,9 +13,9 @@ const MAX_MESSAGE = 10_000;
  *    fingerprint;
  * 2. one multi-row upsert on (source, external_id): a new alert is inserted, a repeat of a firing alert
  *    bumps occurrence_count/last_seen_at, a resolved notification resolves it, a later firing reopens it;
- * 3. the delivery row (source, delivery_id) with the alert ids: a retry of a delivery already stored
- *    (or being stored concurrently) hits its unique key, rolls the statement back and is answered with
- *    the ids the first one stored.
+ * 3. the delivery row (source, delivery_id) with the alert ids and, once, the raw body the new alerts
+ *    point at: a retry of a delivery already stored (or being stored concurrently) hits its unique key,
+ *    rolls the statement back and is answered with the ids the first one stored.
  * One round trip per request, whatever the number of alerts.
  */
 
@@ -134,12 +135,14 @@ async function previousDelivery(source: string, deliveryId: string): Promise<Sto
  * (or being stored by a concurrent request, which it waits for) it violates the unique key and the whole
  * statement, occurrence bumps included, rolls back.
  * Parameters: $1 the alerts as a JSON array of records, $2 the raw body, $3 received at, $4 source,
- * $5 delivery id. Resolution by fingerprint never touches rows the upsert touches (one statement must
- * not modify a row twice); a stale firing notification (older than the recorded resolution) does not
- * reopen.
+ * $5 the platform's delivery id, $6 the delivery row's id. The raw body is stored once, on the delivery
+ * row, when the delivery created an alert; each new alert points at it (first_delivery_id) and shows it
+ * as its raw payload. A repeat keeps pointing at the delivery that first carried the alert.
+ * Resolution by fingerprint never touches rows the upsert touches (one statement must not modify a row
+ * twice); a stale firing notification (older than the recorded resolution) does not reopen.
  */
 const STORE_ALERTS: Statement = {
-  name: "ingest_store_alerts_v1",
+  name: "ingest_store_alerts_v2",
   text: `
     WITH x AS (
       SELECT r.* FROM jsonb_to_recordset($1::jsonb) AS r(
@@ -161,9 +164,9 @@ const STORE_ALERTS: Statement = {
     ),
     up AS (
       INSERT INTO alerts AS a (id, source, external_id, fingerprint, group_key, status, title, message, url, runbook_url,
-        labels, raw_payload, alert_timestamp, created_at, last_seen_at, resolved_at, occurrence_count, source_severity)
+        labels, first_delivery_id, alert_timestamp, created_at, last_seen_at, resolved_at, occurrence_count, source_severity)
       SELECT gen_random_uuid(), $4::text, x.external_id, x.fingerprint, x.group_key, x.status, x.title, x.message,
-        x.url, x.runbook_url, x.labels, $2::jsonb, x.alert_timestamp, $3::timestamptz, $3::timestamptz, x.resolved_at, x.occurrences,
+        x.url, x.runbook_url, x.labels, $6::uuid, x.alert_timestamp, $3::timestamptz, $3::timestamptz, x.resolved_at, x.occurrences,
         x.source_severity
       FROM x
       WHERE x.external_id NOT IN (SELECT external_id FROM fp)
@@ -190,15 +193,23 @@ const STORE_ALERTS: Statement = {
       SELECT fp.id::text, fp.alert_external_id, 'resolved', false, 'firing', true FROM fp
     ),
     d AS (
-      INSERT INTO webhook_deliveries (id, source, delivery_id, alert_ids, received_at)
-      SELECT gen_random_uuid(), $4::text, $5::text, COALESCE(array_agg(out.id), '{}'), $3::timestamptz FROM out
+      INSERT INTO webhook_deliveries (id, source, delivery_id, alert_ids, received_at, payload)
+      SELECT $6::uuid, $4::text, $5::text, COALESCE(array_agg(out.id), '{}'), $3::timestamptz,
+        CASE WHEN bool_or(out.inserted) THEN $2::jsonb END FROM out
       RETURNING id
     )
     SELECT out.* FROM out`,
 };
 
 function storeStatement(input: StoreInput, items: ReturnType<typeof toRecord>[]): Promise<StoreRow[]> {
-  return runStatement<StoreRow>(STORE_ALERTS, [pgSafeJson(JSON.stringify(items)), pgSafeJson(input.rawBody), input.receivedAt, input.source, input.deliveryId]);
+  return runStatement<StoreRow>(STORE_ALERTS, [
+    pgSafeJson(JSON.stringify(items)),
+    pgSafeJson(input.rawBody),
+    input.receivedAt,
+    input.source,
+    input.deliveryId,
+    randomUUID(),
+  ]);
 }
 
 export async function storeAlerts(input: StoreInput): Promise<StoreResult> {
@@ -233,21 +244,21 @@ export async function storeAlerts(input: StoreInput): Promise<StoreResult> {
   return { duplicate: false, alertIds, created, updated, resolved, changedIds };
 }
 
-/** $1 source, $2 external id, $3 title, $4 reason, $5 raw body, $6 received at, $7 delivery id. */
+/** $1 source, $2 external id, $3 title, $4 reason, $5 raw body, $6 received at, $7 delivery id, $8 delivery row id. */
 const STORE_UNMAPPED: Statement = {
-  name: "ingest_store_unmapped_v1",
+  name: "ingest_store_unmapped_v2",
   text: `
     WITH a AS (
-      INSERT INTO alerts AS a (id, source, external_id, fingerprint, status, title, message, raw_payload,
+      INSERT INTO alerts AS a (id, source, external_id, fingerprint, status, title, message, first_delivery_id,
         alert_timestamp, created_at, last_seen_at, processing_state, processing_error)
-      VALUES (gen_random_uuid(), $1::text, $2::text, $2::text, 'firing', $3::text, $4::text, $5::jsonb,
+      VALUES (gen_random_uuid(), $1::text, $2::text, $2::text, 'firing', $3::text, $4::text, $8::uuid,
         $6::timestamptz, $6::timestamptz, $6::timestamptz, 'unmapped', $4::text)
       ON CONFLICT (source, external_id) DO UPDATE SET occurrence_count = a.occurrence_count + 1, last_seen_at = EXCLUDED.last_seen_at
       RETURNING a.id::text AS id, (a.xmax = 0) AS inserted
     ),
     d AS (
-      INSERT INTO webhook_deliveries (id, source, delivery_id, alert_ids, received_at)
-      SELECT gen_random_uuid(), $1::text, $7::text, array_agg(a.id), $6::timestamptz FROM a
+      INSERT INTO webhook_deliveries (id, source, delivery_id, alert_ids, received_at, payload)
+      SELECT $8::uuid, $1::text, $7::text, array_agg(a.id), $6::timestamptz, CASE WHEN bool_or(a.inserted) THEN $5::jsonb END FROM a
       RETURNING id
     )
     SELECT id, inserted FROM a`,
@@ -264,7 +275,16 @@ export async function storeUnmapped(input: StoreUnmappedInput): Promise<StoreRes
   let rows: { id: string; inserted: boolean }[];
   try {
     rows = await withRetry(() =>
-      runStatement<{ id: string; inserted: boolean }>(STORE_UNMAPPED, [input.source, externalId, `Unmapped ${input.source} payload`, reason, raw, input.receivedAt, input.deliveryId]),
+      runStatement<{ id: string; inserted: boolean }>(STORE_UNMAPPED, [
+        input.source,
+        externalId,
+        `Unmapped ${input.source} payload`,
+        reason,
+        raw,
+        input.receivedAt,
+        input.deliveryId,
+        randomUUID(),
+      ]),
     );
   } catch (error) {
     if (isDuplicateDelivery(error)) return previousDelivery(input.source, input.deliveryId);

@@ -96,9 +96,9 @@ interface Row {
 
 const rows = () =>
   db().$queryRaw<Row[]>`
-    SELECT id::text, source, fingerprint, external_id, group_key, status::text, alert_timestamp, resolved_at, last_seen_at,
-           occurrence_count, raw_payload, processing_state::text
-    FROM alerts ORDER BY fingerprint, alert_timestamp`;
+    SELECT a.id::text, a.source, fingerprint, external_id, group_key, status::text, alert_timestamp, resolved_at, last_seen_at,
+           occurrence_count, COALESCE(a.raw_payload, d.payload) AS raw_payload, processing_state::text
+    FROM alerts a LEFT JOIN webhook_deliveries d ON d.id = a.first_delivery_id ORDER BY fingerprint, alert_timestamp`;
 
 // ---------- fake SNS ----------
 

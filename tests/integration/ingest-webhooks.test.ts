@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { GET as GET_ALERT } from "@/app/api/alerts/[id]/route";
 import { POST } from "@/app/api/webhooks/[source]/route";
+import { getAlert } from "@/lib/alerts/queries";
 import { db, disconnectDb } from "@/lib/db";
 import { resetEnv } from "@/lib/env";
 import { hmacHex } from "@/lib/ingest/auth";
@@ -86,10 +88,10 @@ describe(`webhook ingestion through the route handler (${process.env.OPSRELAY_TE
     expect(res.json).toMatchObject({ accepted: true, source: "datadog", duplicate: false, created: 1, deliveryId: "event:7183398437473470464" });
     expect(res.json.alertIds).toHaveLength(1);
     const rows = await db().$queryRaw<StoredRow[]>`
-      SELECT source, external_id, fingerprint, status::text, title, occurrence_count, alert_timestamp, created_at,
-             (raw_payload->'id')::text AS raw_id_text, raw_payload->>'body' AS raw_body_field,
+      SELECT a.source, external_id, fingerprint, status::text, title, occurrence_count, alert_timestamp, created_at,
+             (d.payload->'id')::text AS raw_id_text, d.payload->>'body' AS raw_body_field,
              labels, source_severity::text
-      FROM alerts WHERE id = ${res.json.alertIds[0]}::uuid`;
+      FROM alerts a JOIN webhook_deliveries d ON d.id = a.first_delivery_id WHERE a.id = ${res.json.alertIds[0]}::uuid`;
     expect(rows).toHaveLength(1);
     const row = rows[0];
     expect(row).toMatchObject({
@@ -266,6 +268,27 @@ describe(`webhook ingestion through the route handler (${process.env.OPSRELAY_TE
     expect(await counts()).toEqual({ alerts: 5, deliveries: 2 });
   });
 
+  it("stores a multi-alert body once, on its delivery, and shows it whole as each alert's raw payload; a repeat keeps the first body", async () => {
+    const body = fixture("generic", "batch");
+    const res = await generic(body);
+    expect(res.json.alertIds).toHaveLength(3);
+    const stored = await db().$queryRaw<{ own: number; pointing: number; bodies: number }[]>`
+      SELECT count(*) FILTER (WHERE a.raw_payload IS NOT NULL)::int AS own, count(DISTINCT a.first_delivery_id)::int AS pointing,
+             (SELECT count(*)::int FROM webhook_deliveries WHERE payload IS NOT NULL) AS bodies
+      FROM alerts a`;
+    expect(stored[0]).toEqual({ own: 0, pointing: 1, bodies: 1 });
+    for (const id of res.json.alertIds) expect((await getAlert(id))!.rawPayload).toEqual(JSON.parse(body));
+
+    // The same alerts again in a new delivery: counted as repeats, the new body is not stored, and every
+    // alert still shows the body that first carried it.
+    const again = await generic(body.replace(/^\{/, '{"note": "second delivery",'));
+    expect(again.json).toMatchObject({ created: 0, updated: 3 });
+    expect(await db().$queryRaw`SELECT count(*)::int AS n FROM webhook_deliveries WHERE payload IS NOT NULL`).toEqual([{ n: 1 }]);
+    expect((await getAlert(res.json.alertIds[0]))!.rawPayload).toEqual(JSON.parse(body));
+    const api = await GET_ALERT(new Request(`http://localhost:3000/api/alerts/${res.json.alertIds[1]}`), { params: Promise.resolve({ id: res.json.alertIds[1] }) });
+    expect(((await api.json()) as { rawPayload: unknown }).rawPayload).toEqual(JSON.parse(body));
+  });
+
   it("answers malformed JSON with 400 naming the problem, and stores nothing", async () => {
     for (const body of ['{"title": "x",', "", "not json at all"]) {
       const res = await generic(body);
@@ -304,9 +327,9 @@ describe(`webhook ingestion through the route handler (${process.env.OPSRELAY_TE
     const res = await generic({ alerts: [{ severity: "high", message: "no title here" }] });
     expect(res.status).toBe(202);
     expect(res.json).toMatchObject({ unmapped: true, reason: expect.stringMatching(/title/) });
-    const alert = await db().alert.findUniqueOrThrow({ where: { id: res.json.alertIds[0] } });
+    const alert = await getAlert(res.json.alertIds[0]);
     expect(alert).toMatchObject({ processingState: "unmapped", source: "generic", title: "Unmapped generic payload" });
-    expect(alert.rawPayload).toEqual({ alerts: [{ severity: "high", message: "no title here" }] });
+    expect(alert!.rawPayload).toEqual({ alerts: [{ severity: "high", message: "no title here" }] });
     // the same unmapped delivery retried stays one row
     await generic({ alerts: [{ severity: "high", message: "no title here" }] });
     expect(await counts()).toEqual({ alerts: 1, deliveries: 1 });
@@ -318,7 +341,7 @@ describe(`webhook ingestion through the route handler (${process.env.OPSRELAY_TE
     const alert = await db().alert.findUniqueOrThrow({ where: { id: res.json.alertIds[0] } });
     expect(alert.title).toBe("bad\ufffdbyte");
     const long = await generic({ title: "t".repeat(2000), message: "m".repeat(50_000) });
-    const longRow = await db().alert.findUniqueOrThrow({ where: { id: long.json.alertIds[0] } });
+    const longRow = (await getAlert(long.json.alertIds[0]))!;
     expect([longRow.title.length, longRow.message.length]).toEqual([500, 10_000]);
     expect(((longRow.rawPayload as { message: string }).message).length).toBe(50_000);
     const surrogate = await generic('{"title": "lone \\ud800 surrogate", "message": "pair \\ud83d\\ude00 ok"}');
