@@ -176,7 +176,7 @@ const noConsumers: Make = (s, t) => {
   const ready = pick([800, 12000, 90000]);
   const title = pick([`Queue ${q} has no consumers`, `${t}: 0 consumers on ${q}`, `RabbitmqNoConsumers ${q}`]);
   const message = `messages_ready ${ready}, consumers 0 for ${int(5, 40)} min`;
-  return { severity: byTier(ready >= 50000 ? "critical" : "high", s.tier), rule: "NoConsumers", title, message, entities: { queue: [q] } };
+  return { severity: byTier("high", s.tier), rule: "NoConsumers", title, message, entities: { queue: [q] } };
 };
 
 const staleData: Make = (s, t) => {

@@ -316,7 +316,8 @@ const stuckQueue: Make = (s, t) => {
   const n = pick([120, 900, 4_000, 18_000, 95_000]);
   const consumers = pick([0, 0, 1, 4]);
   const dlq = chance(0.3);
-  const sev: Severity = dlq ? "medium" : consumers === 0 ? "high" : n >= 50_000 ? "high" : n >= 5_000 ? "medium" : "low";
+  // A handful of dead letters is slow-burning; thousands mean something is broken.
+  const sev: Severity = dlq ? (n >= 1000 ? "medium" : "low") : consumers === 0 ? "high" : n >= 50_000 ? "high" : n >= 5_000 ? "medium" : "low";
   const title = dlq ? pick([`DLQ not empty: ${q}.dlq`, `${t} dead letters`]) : pick([`Queue ${q} backing up`, `${t} queue depth high`, `RabbitmqQueueMessagesReady ${q}`]);
   const message = dlq ? `${n} messages in dead-letter queue ${q}.dlq` : `queue ${q} has ${n.toLocaleString("en-US")} ready messages and ${consumers} consumers; oldest ${int(2, 90)} min`;
   return { severity: byTier(sev, s.tier), rule: "QueueBacklog", title, message, entities: { queue: [dlq ? `${q}.dlq` : q] } };

@@ -1,15 +1,10 @@
+import type { CatalogService } from "@/lib/ml/catalog";
 import type { Severity } from "@/lib/severity";
 
 /** Shared pieces of the training-set generator: catalog service shape, scenario types, seeded randomness, severity steps. */
 
-export interface Service {
-  name: string;
-  team: string;
-  tier: number;
-  aliases: string[];
-  dependsOn: string[];
-  description?: string;
-}
+/** A catalog service as datasets/catalog/services.json lists it. */
+export type { CatalogService as Service } from "@/lib/ml/catalog";
 
 export interface Scenario {
   severity: Severity;
@@ -31,7 +26,7 @@ export interface Ctx {
   namespace: string;
 }
 
-export type Make = (s: Service, svcText: string, ctx: Ctx) => Scenario;
+export type Make = (s: CatalogService, svcText: string, ctx: Ctx) => Scenario;
 
 // mulberry32: small seeded PRNG so the set is reproducible.
 let state = 7;

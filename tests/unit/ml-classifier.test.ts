@@ -61,6 +61,18 @@ describe("local classifier (shipped model)", () => {
     expect(down.severity.confidence).toBeLessThanOrEqual(1);
   });
 
+  it("grades severity by environment and magnitude, with the cue model averaged in", async () => {
+    expect(shippedModel()?.severityCues).toBeDefined();
+    const sev = async (title: string, labels: Record<string, string> = {}, message = "") => (await c.classify({ source: "generic", title, message, labels })).severity.value;
+    expect(await sev("payments-api is down", { env: "prod" }, "no ready endpoints for 10m")).toBe("critical");
+    // Rubric: outside production never above medium.
+    expect(await sev("payments-api is down", { env: "staging" }, "no ready endpoints for 10m")).toBe("medium");
+    expect(await sev("cart-service error rate 45%")).toBe("critical");
+    expect(await sev("cart-service error rate 2%")).toBe("medium");
+    expect(await sev("Certificate for api.example.com expires in 2 days")).toBe("high");
+    expect(await sev("Certificate for api.example.com expires in 25 days")).toBe("low");
+  });
+
   it("degrades to rules without a model", async () => {
     const r = await new LocalClassifier(null).classify({ source: "generic", title: "cart-service errors", message: "", labels: {} });
     expect(r.severity.provider).toBe("rules");

@@ -21,6 +21,8 @@ export const artifactSchema = z.object({
   training: z.object({ file: z.string(), examples: z.number(), sha256: z.string() }),
   validation: z.record(z.string(), z.number()).optional(),
   severity: quantized,
+  /** Severity from the cue features only; averaged with `severity` (older artifacts have none). */
+  severityCues: quantized.optional(),
   team: quantized,
 });
 
@@ -30,6 +32,7 @@ export interface LoadedClassifierModel {
   name: string;
   featureVersion: number;
   severity: LogRegModel;
+  severityCues?: LogRegModel;
   team: LogRegModel;
 }
 
@@ -37,5 +40,5 @@ export function loadArtifact(raw: unknown): LoadedClassifierModel {
   const parsed = artifactSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`classifier artifact is invalid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   const a = parsed.data;
-  return { name: a.name, featureVersion: a.featureVersion, severity: dequantize(a.severity), team: dequantize(a.team) };
+  return { name: a.name, featureVersion: a.featureVersion, severity: dequantize(a.severity), severityCues: a.severityCues && dequantize(a.severityCues), team: dequantize(a.team) };
 }

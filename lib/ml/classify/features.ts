@@ -12,7 +12,7 @@ import { severitySignals } from "./severity-signals";
  * Severity cues (impact, scope, environment, graded magnitudes) come from severity-signals.ts.
  */
 
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
 const IGNORED_LABELS = new Set(["severity", "priority", "level", "status", "state", "cloudwatch_state", "cloudwatch_previous_state", "urgency", "alert_transition", "transition"]);
 
 export function fnv1a(s: string): number {
@@ -127,9 +127,19 @@ function numberFeatures(text: string, emit: (f: string) => void) {
   if (cmp && Number(cmp[2]) > 0) emit(`cmp:${bin(Number(cmp[1]) / Number(cmp[2]), [1.05, 1.2, 1.5, 2, 3, 5, 10, 30])}`);
 }
 
-export function alertFeatures(alert: AlertText, catalog: ServiceCatalog | undefined, emit: (feature: string, weight: number) => void): void {
-  emit("bias", 1);
-  emit(`src:${alert.source}`, 1);
+type Emit = (feature: string, weight: number) => void;
+
+/**
+ * All features go to `emit`; the severity cues alone (source, title marker, catalog tier, severity
+ * signals) also go to `cues`, for the small cue-only model that generalises past the training wording.
+ */
+export function alertFeatures(alert: AlertText, catalog: ServiceCatalog | undefined, emit: Emit, cues: Emit = () => {}): void {
+  const both: Emit = (f, w) => {
+    emit(f, w);
+    cues(f, w);
+  };
+  both("bias", 1);
+  both(`src:${alert.source}`, 1);
   const titleWords = words(alert.title);
   const messageWords = words(alert.message);
   for (const w of titleWords) emit(`t:${w}`, 1);
@@ -147,7 +157,7 @@ export function alertFeatures(alert: AlertText, catalog: ServiceCatalog | undefi
   }
   const head = alert.title.trim().toLowerCase();
   const marker = /^\[?(recovered|resolved|ok|triggered|warn|warning|alert|firing|no data)\b/.exec(head.replace(/^\[firing:\d+\]\s*/, "[firing] "));
-  if (marker) emit(`mark:${marker[1]}`, 1.5);
+  if (marker) both(`mark:${marker[1]}`, 1.5);
 
   const labelText: string[] = [];
   for (const [k, v] of Object.entries(alert.labels ?? {})) {
@@ -166,18 +176,30 @@ export function alertFeatures(alert: AlertText, catalog: ServiceCatalog | undefi
     if (s) {
       emit(`svc:${s.name}`, 1);
       emit(`team:${s.team}`, labelled || (mentioned && mentioned.score >= 2) ? 1.5 : 0.7);
-      emit(`tier:${s.tier}`, 1);
-    } else emit("svc:none", 1);
-    severitySignals(alert, s?.tier, emit);
-  } else severitySignals(alert, undefined, emit);
+      both(`tier:${s.tier}`, 1);
+    } else both("svc:none", 1);
+    severitySignals(alert, s?.tier, both);
+  } else severitySignals(alert, undefined, both);
+}
+
+function hasher(v: Map<number, number>, dims: number): Emit {
+  return (f, w) => {
+    const i = fnv1a(f) % dims;
+    v.set(i, (v.get(i) ?? 0) + w);
+  };
 }
 
 /** Hashes features into a sparse vector (index → summed weight) of `dims` buckets. */
 export function hashedFeatures(alert: AlertText, catalog: ServiceCatalog | undefined, dims: number): Map<number, number> {
   const v = new Map<number, number>();
-  alertFeatures(alert, catalog, (f, w) => {
-    const i = fnv1a(f) % dims;
-    v.set(i, (v.get(i) ?? 0) + w);
-  });
+  alertFeatures(alert, catalog, hasher(v, dims));
   return v;
+}
+
+/** All features and the cue-only subset in one pass (the catalog lookup is the costly part). */
+export function hashedFeatureSets(alert: AlertText, catalog: ServiceCatalog | undefined, dims: number, cueDims: number): { all: Map<number, number>; cues: Map<number, number> } {
+  const all = new Map<number, number>();
+  const cues = new Map<number, number>();
+  alertFeatures(alert, catalog, hasher(all, dims), hasher(cues, cueDims));
+  return { all, cues };
 }

@@ -4,8 +4,8 @@ import type { Severity } from "@/lib/severity";
 import type { AlertText, Classification, Classifier, Prediction } from "@/lib/ml/types";
 import artifactJson from "@/lib/ml/models/alert-classifier.json";
 import { loadArtifact, type LoadedClassifierModel } from "./artifact";
-import { FEATURE_VERSION, hashedFeatures } from "./features";
-import { predict } from "./logreg";
+import { FEATURE_VERSION, hashedFeatureSets, hashedFeatures } from "./features";
+import { predict, softmaxScores, type Sparse } from "./logreg";
 import { RulesClassifier } from "./rules-classifier";
 
 let shipped: LoadedClassifierModel | undefined;
@@ -22,6 +22,25 @@ export function shippedModel(): LoadedClassifierModel | undefined {
     }
   }
   return shipped;
+}
+
+/** Weight of the cue-only model in the severity average (the full model keeps the rest). */
+export const CUE_WEIGHT = 0.4;
+
+/**
+ * Severity probabilities: the full model averaged with the cue-only model when the artifact has one.
+ * The full model knows the training wording; the cue model carries impact, scope, environment and
+ * graded magnitudes to wordings it never saw.
+ */
+export function severityProbabilities(model: LoadedClassifierModel, all: Sparse, cues: Sparse): { label: string; probability: number } {
+  const p = softmaxScores(model.severity, all);
+  if (model.severityCues) {
+    const q = softmaxScores(model.severityCues, cues);
+    for (let c = 0; c < p.length; c++) p[c] = (1 - CUE_WEIGHT) * p[c] + CUE_WEIGHT * q[c];
+  }
+  let best = 0;
+  for (let c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
+  return { label: model.severity.classes[best], probability: p[best] };
 }
 
 /**
@@ -43,12 +62,12 @@ export class LocalClassifier implements Classifier {
   async classify(alert: AlertText): Promise<Classification> {
     if (!this.model) return this.rules.classify(alert);
     const catalog = this.catalog();
-    const x = hashedFeatures(alert, catalog, this.model.severity.dims);
+    const { all: x, cues } = hashedFeatureSets(alert, catalog, this.model.severity.dims, this.model.severityCues?.dims ?? 1);
 
     let severity: Prediction<Severity>;
     if (alert.sourceSeverity) severity = { value: alert.sourceSeverity, confidence: 0.95, provider: "source", model: alert.source };
     else {
-      const p = predict(this.model.severity, x);
+      const p = severityProbabilities(this.model, x, cues);
       severity = { value: p.label as Severity, confidence: round(p.probability), provider: "local", model: this.model.name };
     }
 

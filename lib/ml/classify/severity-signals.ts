@@ -12,13 +12,13 @@ import type { AlertText } from "@/lib/ml/types";
 const CUES: [string, RegExp][] = [
   ["outage", /\b(down|outage|unreachable|offline|not responding|unresponsive|no (?:healthy|ready|available)|hard down|dead|stopped (?:working|streaming|processing|consuming)|not (?:produced|running|processing)|red|total failure|completely)\b/],
   ["blocked", /\b(cannot|can't|can ?not|unable to|blocked|impossible|every (?:request|checkout|login|call|order)|all (?:requests|checkouts|logins|orders|calls|payments|scans) fail)/],
-  ["data", /\b(data loss|lost (?:data|messages|writes|events)|corrupt\w*|charged twice|double[- ]charg\w*|duplicate (?:charges?|payments?)|mismatch\w*|no longer balanc\w*|split[- ]brain|wrong (?:\w+ )?(?:results|data|coordinates|prices|amounts|totals)|stale)\b/],
+  ["data", /\b(data loss|lost (?:data|messages|writes|events)|corrupt\w*|(?:charged|billed) (?:twice|two times|double)|double[- ]charg\w*|duplicate (?:charges?|payments?)|mismatch\w*|no longer balanc\w*|split[- ]brain|wrong (?:\w+ )?(?:results|data|coordinates|prices|amounts|totals)|stale)\b/],
   ["exhausted", /\b(exhausted|too many (?:clients|connections)|connection slots|max_connections|out of (?:memory|disk|space)|disk full|no space left|read[- ]only)\b/],
   ["expired", /\b(has expired|expired|cert_has_expired|err_cert_date_invalid)\b/],
-  ["failure", /\b(fail\w*|error\w*|exception\w*|timeouts?|timed out|time out|refused|reset|5xx|crash\w*|oom\w*|deadlock\w*|reject\w*|throttl\w*|bounce\w*|denied|panic|fatal)\b/],
+  ["failure", /\b(fail\w*|\w*error\w*|\w*exception\w*|timeouts?|timed out|time out|refused|reset|5xx|crash\w*|oom\w*|deadlock\w*|reject\w*|throttl\w*|bounce\w*|denied|panic|fatal)\b/],
   ["degraded", /\b(elevated|slow\w*|latency|degraded|delay\w*|lag\w*|behind|backlog|retry\w*|intermittent\w*|partial\w*|flapping|increas\w*|above (?:threshold|slo|target|normal)|approaching|nearing|growing|rising|spik\w*|high (?:cpu|memory|load))\b/],
   ["housekeeping", /\b((?:deploy\w*|rollout|release|backup|snapshot|upgrade|migration|restart)\b[^.\n]{0,50}\b(?:finished|completed|succeeded|started|done|ok|successful\w*)|rolled out|rolling (?:out|restart)|scaled|autoscal\w*|maintenance|scheduled|planned|drill|report|renewed|test (?:alert|notification|page|message)|please ignore|ignore this|fyi|heartbeat|watchdog|for information|no action (?:needed|required))\b/],
-  ["recovered", /(^\s*\[?(?:recovered|resolved|ok)\b|\b(recovered|resolved|back to normal|back under|no longer|cleared|restored|healthy again|is ok|state changed to ok)\b)/],
+  ["recovered", /(^\s*\[?(?:recovered|resolved|ok)\b|\b(recovered|resolved|back to normal|back under|no longer (?:firing|failing|crash\w*|alerting|in alarm|crossed|degraded)|cleared|restored|healthy again|is ok|state changed to ok)\b)/],
   ["mitigated", /\b(retries? (?:succeed\w*|work\w*)|retried successfully|no (?:customer|user|visible|downstream)? ?impact|customers? (?:are )?unaffected|internal only|still serving|serving traffic|old (?:replicas|pods|version) (?:still )?serving|fallback|fail-open|rollback (?:in progress|succeeded|done)|passed on (?:re-?run|retry)|will retry|0 failed|still (?:sent|delivered|print\w*|work\w*)|continue|catching up|self[- ]heal\w*)\b/],
   ["flaky", /\b(flaky|flak\w*|once|sporadic\w*|occasional\w*|transient)\b/],
   ["customers", /\b(customers?|users?|drivers?|shoppers?|clients|support tickets?|tickets|revenue|orders?)\b/],
@@ -54,14 +54,18 @@ function magnitudes(text: string): [string, Level][] {
       out.push(["resource", grade(v, [[95, 1], [85, 2], [70, 3]], 4)]);
     } else if (/\b(drop\w*|fell|fewer|below|down|lower|decreas\w*)\b/.test(ctx)) {
       out.push(["drop", grade(v, [[30, 0], [10, 1], [3, 2]], 3)]);
-    } else if (/\b(error|fail|5xx|4xx|\d{3}s?\b|timeout|time out|reject|throttl|bounce|crash|exception|declin|denied|unavailable)/.test(ctx)) {
+    } else if (/\b(error|fail|5xx|4xx|\d{3}s?\b|timeout|time out|reject|throttl|bounce|crash|exception|declin|denied|unavailable|not (?:sent|delivered|processed)|undelivered|wrong|incorrect)/.test(ctx)) {
       out.push(["errors", grade(v, [[25, 0], [5, 1], [1, 2]], 3)]);
     }
+  }
+  // CloudWatch-style utilisation without a % sign: "CPUUtilization 72.4 > 70".
+  for (const m of text.matchAll(/\b(?:cpu|memory|disk|storage)\s?(?:utili[sz]ation|percent|used_percent)\s+(\d+(?:\.\d+)?)\b(?!\s?%)/g)) {
+    out.push(/disk|storage/.test(m[0]) ? ["disk", grade(Number(m[1]), [[95, 0], [90, 1], [80, 2], [70, 3]], 4)] : ["resource", grade(Number(m[1]), [[95, 1], [85, 2], [70, 3]], 4)]);
   }
   // "1 in 8 requests"
   for (const m of text.matchAll(/\b1 (?:in|of every) (\d+)\b/g)) out.push(["errors", grade(100 / Number(m[1]), [[25, 0], [5, 1], [1, 2]], 3)]);
   // "0 of 6 pods ready", "3/3 locations failing", "11/12 replicas healthy"
-  for (const m of text.matchAll(/\b(\d+) ?(?:of|\/) ?(\d+)\b(?:\s+\w+){0,2}?\s+(ready|healthy|available|up|running|serving|fail\w*|down|unhealthy|restarting|crash\w*|not ready)/g)) {
+  for (const m of text.matchAll(/\b(\d+) ?(?:of|\/) ?(\d+)\b(?:\s+\S+){0,2}?\s+(ready|healthy|available|up|running|serving|fail\w*|down|unhealthy|restarting|crash\w*|not ready)/g)) {
     const [k, n] = [Number(m[1]), Number(m[2])];
     if (n <= 0 || k > n) continue;
     const good = /ready|healthy|available|^up|running|serving/.test(m[3]) && m[3] !== "not ready";
@@ -75,7 +79,7 @@ function magnitudes(text: string): [string, Level][] {
     out.push(["expiry", grade(-days, [[0, 0], [-3, 1], [-14, 2], [-30, 3]], 4)]);
   }
   // Lag / staleness: "47 minutes behind", "lag 2843s", "ApproximateAgeOfOldestMessage 1860 (seconds)".
-  for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s?(ms|s|sec\w*|m|min\w*|h|hours?)\b/g)) {
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s?\(?(ms|s|sec\w*|m|min\w*|h|hours?)\b/g)) {
     const ctx = around(text, m.index, m[0].length, 40, 25);
     if (!/\b(behind|lag\w*|late|delay\w*|stale|oldest|age|old)\b/.test(ctx)) continue;
     const v = Number(m[1]);
@@ -83,10 +87,12 @@ function magnitudes(text: string): [string, Level][] {
     const secs = unit === "ms" ? v / 1000 : /^h/.test(unit) ? v * 3600 : unit === "m" || unit.startsWith("min") ? v * 60 : v;
     out.push(["lag", grade(secs, [[900, 0], [120, 1], [30, 2]], 3)]);
   }
-  // Latency against its objective: "p99 3.8s (threshold 1s)", "1.4s > 1s SLO", "900ms (SLO 800ms)".
-  const durations = [...text.matchAll(/(\d+(?:\.\d+)?)\s?(ms|s)\b/g)].map((m) => (m[2] === "ms" ? Number(m[1]) / 1000 : Number(m[1])));
-  if (durations.length >= 2 && /\b(p\d\d|latency|slo|threshold|target|normally|objective|response time)/.test(text) && durations[1] > 0) {
-    out.push(["latency", grade(durations[0] / durations[1], [[10, 0], [3, 1], [1.01, 2]], 3)]);
+  // Latency against its objective, only when the text compares them: "p99 3.8s (threshold 1s)",
+  // "1.4s > 1s SLO", "900ms (SLO 800ms)", "620ms vs 500ms objective".
+  const secs = (v: string, unit: string) => (unit === "ms" ? Number(v) / 1000 : Number(v));
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s?(ms|s)\b[^.;\n\d]{0,40}?(?:threshold|slo|objective|target|vs\.?|>|normally|normal|sla|limit|expected)\D{0,12}?(\d+(?:\.\d+)?)\s?(ms|s)\b/g)) {
+    const limit = secs(m[3], m[4]);
+    if (limit > 0) out.push(["latency", grade(secs(m[1], m[2]) / limit, [[10, 0], [3, 1], [1.01, 2]], 3)]);
   }
   return out;
 }
