@@ -2,6 +2,7 @@
  * Multinomial logistic regression over sparse hashed features, trained with AdaGrad SGD and L2
  * regularisation. Deterministic for a given seed. Small enough to ship as an int8-quantised artifact.
  */
+import { mulberry32 as rng } from "@/lib/ml/prng";
 
 export type Sparse = Map<number, number>;
 
@@ -19,17 +20,6 @@ export interface TrainOptions {
   l2: number;
   seed: number;
   onEpoch?: (epoch: number, loss: number) => void;
-}
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function softmaxScores(model: LogRegModel, x: Sparse): Float64Array {

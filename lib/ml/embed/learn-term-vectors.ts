@@ -1,3 +1,4 @@
+import { mulberry32 } from "@/lib/ml/prng";
 import { opsLexicon, semanticUnits, type Lexicon } from "./text-features";
 import { encodeVectors, firstPrincipalComponent, TermVectors, type TermVectorArtifact } from "./term-vectors";
 
@@ -24,18 +25,6 @@ const SMOOTHING = 0.75;
 const EIGEN_WEIGHT = 0.5;
 const POWER_ITERATIONS = 4;
 const OVERSAMPLE = 12;
-
-/** Mulberry32: a small seeded PRNG, so learning is reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Sparse {
   n: number;
@@ -158,7 +147,7 @@ function ppmi(docs: { unit: number; pos: number }[][], n: number, window: number
 /** Top-`k` left singular vectors × singular values^p of a sparse n×n matrix (randomized SVD, Halko et al. 2011). */
 function truncatedSvd(m: Sparse, k: number, seed: number): Float64Array {
   const l = Math.min(k + OVERSAMPLE, m.n);
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const omega = new Float64Array(m.n * l).map(() => rand() * 2 - 1);
   let q = multiply(m, omega, l);
   orthonormalize(q, m.n, l);
