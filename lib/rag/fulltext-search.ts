@@ -30,7 +30,7 @@ export const MAX_QUERY_TERMS = 40;
  * Ranking: ts_rank_cd (cover density) costs ~35 µs a row for a 20-term OR query, ts_rank ~6 µs. Every
  * candidate is ranked with ts_rank; the best RERANKED of them are ordered by ts_rank_cd.
  */
-export const RERANKED = 100;
+export const RERANKED = 50;
 
 export async function fullTextSearch(text: string, opts: FullTextSearchOptions): Promise<ArmRow[]> {
   const sql = fullTextSql(text, opts);

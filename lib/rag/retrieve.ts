@@ -120,6 +120,11 @@ export async function retrieve(query: string, opts: RetrieveOptions = {}): Promi
   const limit = opts.limit ?? 8;
   const candidates = Math.max(opts.candidates ?? 40, limit);
   let mode = opts.mode ?? "hybrid";
+  // The full-text arm needs no embedding: it starts first and runs while the query is embedded and the
+  // vector arm runs, each on its own pool connection (one after the other with the embedded database's single one).
+  const textSearch = mode !== "vector" ? fullTextSearch(query, { ...opts, limit: candidates }) : Promise.resolve([]);
+  // Its failure is reported where it is awaited below, not as an unhandled rejection while embedding.
+  textSearch.catch(() => undefined);
   const embedder = opts.embedder ?? (await ragEmbedder());
   const needVector = mode !== "fulltext" || (opts.runbookUrls?.length ?? 0) > 0;
   let vec: number[] = [];
@@ -136,7 +141,7 @@ export async function retrieve(query: string, opts: RetrieveOptions = {}): Promi
 
   const [vectorRows, textRows, pinned] = await Promise.all([
     mode !== "fulltext" ? vectorSearch(vec, embedder.model, { ...opts, limit: candidates }) : Promise.resolve([]),
-    mode !== "vector" ? fullTextSearch(query, { ...opts, limit: candidates }) : Promise.resolve([]),
+    textSearch,
     opts.runbookUrls?.length && vec.length ? pinnedChunks(opts.runbookUrls, vec, embedder.model, opts) : Promise.resolve([]),
   ]);
 
@@ -166,12 +171,15 @@ export async function retrieve(query: string, opts: RetrieveOptions = {}): Promi
   // Pointer chunks among the top results hand their place to the runbook they point to.
   const client = opts.client ?? db();
   const referenced = new Map<string, ArmRow>();
-  for (const f of fused.slice(0, limit)) {
+  const pointers = fused.slice(0, limit).flatMap((f) => {
     const target = pointerTarget(byId.get(f.id)!.content);
-    if (!target) continue;
-    const row = await resolvePointer(target, vec, embedder.model, client);
-    if (row && row.chunkId !== f.id) {
-      referenced.set(f.id, row);
+    return target ? [{ id: f.id, target }] : [];
+  });
+  const targets = await Promise.all(pointers.map((p) => resolvePointer(p.target, vec, embedder.model, client)));
+  for (const [i, p] of pointers.entries()) {
+    const row = targets[i];
+    if (row && row.chunkId !== p.id) {
+      referenced.set(p.id, row);
       if (!byId.has(row.chunkId)) byId.set(row.chunkId, row);
     }
   }
