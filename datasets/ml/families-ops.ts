@@ -148,6 +148,14 @@ const chores: Make = (s, t) => {
     `Critical path review scheduled for ${t}`,
     `Outage drill for ${t} finished as planned`,
     `${t} snapshot completed (${int(20, 900)} GB)`,
+    `Released ${t} ${int(1, 12)}.${int(0, 30)}.0 to production, checks green`,
+    `Shipped ${t} ${int(1, 12)}.${int(0, 30)}.${int(0, 9)}`,
+    `${t}@${int(1, 12)}.${int(0, 30)}.0 is now live`,
+    `[Triggered] Deployment event: ${t} v${int(1, 9)}.${int(0, 40)}.0`,
+    `Event: ${t} autoscaling group grew to ${int(4, 20)} instances`,
+    `${t} upgraded to ${int(5, 17)}.${int(0, 9)} on all nodes`,
+    `Incident resolved: ${t} ${pick(["errors", "latency", "outage"])}; postmortem scheduled`,
+    `Daily digest: ${t} healthy, ${int(0, 3)} warnings`,
   ]);
   return { severity: "info", rule: "Chore", title, message: pick(["", "", "No action required.", "FYI."]), entities: {} };
 };
@@ -187,8 +195,39 @@ const staleData: Make = (s, t) => {
   return { severity: byTier(graded(mins * 60, [[1800, "critical"], [600, "high"], [120, "medium"]], "low"), s.tier), rule: "StaleData", title, message, entities: {} };
 };
 
-export const OPS_FAMILIES: Make[] = [hpaMaxed, synthetic, sentryIssue, sentryIssue, deliveryRate, awsAlarm, awsAlarm, humanReport, humanReport, humanReport, chores, chores, hygiene, podRestart, staleData, kubeJob];
-export const INFRA_FAMILIES: Make[] = [pvcFilling, pvcFilling, kubeJob, awsAlarm, noConsumers, podRestart, chores, humanReport, hygiene];
+/** A business flow that stopped: throughput at zero, money or data wrong at scale. Critical for tier 1-2. */
+const businessStop: Make = (s, t) => {
+  const noun = pick(["orders", "scans", "assignments", "messages", "payments", "label prints", "route plans", "sign-ins"]);
+  const normal = pick([120, 400, 900, 2500]);
+  const mins = pick([5, 10, 20, 45]);
+  const title = pick([`${t}: ${noun} stalled`, `No ${noun} from ${t} for ${mins} min`, `${t} stopped processing ${noun}`, `${noun} throughput zero (${t})`, `${t} halted`]);
+  const message = pick([
+    `${t} processed 0 ${noun} in the last ${mins} minutes (normally ${normal}/min).`,
+    `throughput 0/min vs ${normal}/min expected; backlog ${normal * mins}`,
+    `${noun} count flat at zero since ${int(6, 22)}:${pick(["00", "15", "40"])}; consumers idle`,
+    `two instances both act as leader; ${noun} written twice since ${int(6, 22)}:${pick(["05", "30"])}`,
+    `reconciliation shows an imbalance of EUR ${int(2, 90)}k across ${int(100, 5000)} ${noun}`,
+  ]);
+  return { severity: byTier(s.tier <= 2 ? "critical" : "high", s.tier), rule: "BusinessStop", title, message, entities: {} };
+};
+
+/** Small, contained problems that still want a look (low), worded many ways so they are not read as notices. */
+const minorProblem: Make = (s, t, c) => {
+  const title = pick([
+    `${t}: container waiting for ${int(20, 90)} min (ImagePullBackOff on one replica)`,
+    `${pick(["UnicodeDecodeError", "AttributeError", "KeyError"])} in ${t} for ${int(1, 9)} users`,
+    `${t} report delivered ${int(20, 70)} min late`,
+    `${t} at capacity, jobs queue a few minutes`,
+    `${t} restarted once on ${c.host}, recovered by itself`,
+    `${t} warning threshold crossed (${int(70, 79)}% disk)`,
+    `${t}: ${int(1, 3)} of ${int(12, 40)} nodes slightly behind on updates`,
+    `one user reports ${t} ${pick(["logged them out", "showed an old status", "was slow"])}`,
+  ]);
+  return { severity: "low", rule: "MinorProblem", title, message: pick(["", "", "Nothing else affected.", "Could not reproduce.", "Worth a ticket."]), entities: {}, verbatim: true };
+};
+
+export const OPS_FAMILIES: Make[] = [businessStop, minorProblem, hpaMaxed, synthetic, sentryIssue, sentryIssue, deliveryRate, awsAlarm, awsAlarm, humanReport, humanReport, humanReport, chores, chores, hygiene, podRestart, staleData, kubeJob];
+export const INFRA_FAMILIES: Make[] = [businessStop, minorProblem, pvcFilling, pvcFilling, kubeJob, awsAlarm, noConsumers, podRestart, chores, humanReport, hygiene];
 
 const SCOPE_ALL = ["Affects all regions.", "Seen from every location.", "All customers affected.", "Global: every AZ.", "across all depots"];
 const SCOPE_ONE = ["Only one pod affected; other replicas healthy.", "Single host, the rest of the fleet is fine.", "Limited to one depot.", "just 1 of 12 instances", "one customer account only"];
