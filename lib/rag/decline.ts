@@ -3,9 +3,10 @@ import type { Support } from "./support";
 
 /**
  * Decline when retrieval is weak. From the support signals (lib/rag/support.ts):
- *   risk = unknownShare − wCoverage·coverage − wSimilarity·similarity
+ *   risk = unknownShare − wCoverage·coverage − wSimilarity·similarity − wText·min(textScore, 1)
  * and decline when risk > threshold. unknownShare (question words the knowledge base never mentions)
- * pushes towards "not covered"; good coverage by the top passages and a close vector match pull back.
+ * pushes towards "not covered"; good coverage by the top passages, a close vector match and a strong
+ * full-text match (many of the question's terms close together in one passage) pull back.
  * The weights and threshold are fitted per embedding model on the question set's dev split
  * (npm run eval:rag -- --calibrate): the widest margin that declines ≥ 90% of unanswerable questions
  * and ≤ 5% of answerable ones. Models without a calibration use conservative defaults.
@@ -15,6 +16,8 @@ export interface Calibration {
   model: string;
   wCoverage: number;
   wSimilarity: number;
+  /** Weight of the full-text rank (capped at 1); calibrations made before it existed have none (0). */
+  wText: number;
   threshold: number;
   /** How it was fitted, for the record. */
   fittedOn: string;
@@ -22,11 +25,12 @@ export interface Calibration {
   devAnswerableDeclined: number;
 }
 
-type Params = Pick<Calibration, "wCoverage" | "wSimilarity" | "threshold">;
+type Params = Pick<Calibration, "wCoverage" | "wSimilarity" | "wText" | "threshold">;
 
 const DEFAULT: Omit<Calibration, "model"> = {
   wCoverage: 0.5,
   wSimilarity: 0.5,
+  wText: 0,
   threshold: 0.15,
   fittedOn: "default (no calibration for this model)",
   devUnanswerableDeclined: NaN,
@@ -35,14 +39,17 @@ const DEFAULT: Omit<Calibration, "model"> = {
 
 const MAX_ANSWERABLE_DECLINED = 0.05;
 
+/** ts_rank_cd above this adds nothing: past it, the passage plainly contains the question's terms. */
+const TEXT_SCORE_CAP = 1;
+
 export function declineRisk(s: Support, c: Omit<Params, "threshold">): number {
-  return s.unknownShare - c.wCoverage * s.coverage - c.wSimilarity * s.similarity;
+  return s.unknownShare - c.wCoverage * s.coverage - c.wSimilarity * s.similarity - c.wText * Math.min(s.textScore, TEXT_SCORE_CAP);
 }
 
 export function loadCalibration(model: string): Calibration | undefined {
-  const all = calibrationFile as Record<string, Omit<Calibration, "model">>;
+  const all = calibrationFile as Record<string, Partial<Omit<Calibration, "model">>>;
   const c = all[model];
-  return c && typeof c.wCoverage === "number" ? { model, ...c } : undefined;
+  return c && typeof c.wCoverage === "number" ? ({ model, wText: 0, ...c } as Calibration) : undefined;
 }
 
 export function calibrationFor(model: string): Calibration {
@@ -81,29 +88,31 @@ export function calibrate(rows: Row[], model: string): Calibration {
   let bestKey = [-Infinity, -Infinity, -Infinity];
   for (let i = 0; i <= 20; i++) {
     for (let j = 0; j <= 20; j++) {
-      const w = { wCoverage: i / 10, wSimilarity: j / 10 };
-      const anRisks = an.map((r) => declineRisk(r.support, w)).sort((a, b) => b - a);
-      const unRisks = un.map((r) => declineRisk(r.support, w)).sort((a, b) => b - a);
-      // Decline above the (allowed+1)-th highest answerable risk: at most `allowed` answerable declined.
-      const floor = anRisks[allowed] ?? -Infinity;
-      const ceiling = unRisks[needed - 1] ?? Infinity;
-      const feasible = needed > 0 && Number.isFinite(floor) && ceiling > floor;
-      // Rounded so that the stored value never declines more answerable questions than counted here.
-      const threshold = Math.ceil((feasible ? (floor + ceiling) / 2 : floor) * 10000) / 10000;
-      const unDeclined = un.filter((r) => declineRisk(r.support, w) > threshold).length;
-      const anDeclined = an.filter((r) => declineRisk(r.support, w) > threshold).length;
-      const margin = feasible ? (ceiling - floor) / spread([...anRisks, ...unRisks]) : -Infinity;
-      const key = [feasible ? 1 : 0, feasible ? margin : unDeclined, -(w.wCoverage + w.wSimilarity)];
-      if (key[0] > bestKey[0] || (key[0] === bestKey[0] && (key[1] > bestKey[1] || (key[1] === bestKey[1] && key[2] > bestKey[2])))) {
-        bestKey = key;
-        best = {
-          model,
-          ...w,
-          threshold,
-          fittedOn: `dev split: ${an.length} answerable, ${un.length} unanswerable questions${feasible ? `; widest margin ${margin.toFixed(3)} (in risk spreads)` : "; target not reachable on dev"}`,
-          devUnanswerableDeclined: Math.round((unDeclined / Math.max(1, un.length)) * 1000) / 1000,
-          devAnswerableDeclined: Math.round((anDeclined / Math.max(1, an.length)) * 1000) / 1000,
-        };
+      for (let k = 0; k <= 20; k++) {
+        const w = { wCoverage: i / 10, wSimilarity: j / 10, wText: k / 10 };
+        const anRisks = an.map((r) => declineRisk(r.support, w)).sort((a, b) => b - a);
+        const unRisks = un.map((r) => declineRisk(r.support, w)).sort((a, b) => b - a);
+        // Decline above the (allowed+1)-th highest answerable risk: at most `allowed` answerable declined.
+        const floor = anRisks[allowed] ?? -Infinity;
+        const ceiling = unRisks[needed - 1] ?? Infinity;
+        const feasible = needed > 0 && Number.isFinite(floor) && ceiling > floor;
+        // Rounded so that the stored value never declines more answerable questions than counted here.
+        const threshold = Math.ceil((feasible ? (floor + ceiling) / 2 : floor) * 10000) / 10000;
+        const unDeclined = un.filter((r) => declineRisk(r.support, w) > threshold).length;
+        const anDeclined = an.filter((r) => declineRisk(r.support, w) > threshold).length;
+        const margin = feasible ? (ceiling - floor) / spread([...anRisks, ...unRisks]) : -Infinity;
+        const key = [feasible ? 1 : 0, feasible ? margin : unDeclined, -(w.wCoverage + w.wSimilarity + w.wText)];
+        if (key[0] > bestKey[0] || (key[0] === bestKey[0] && (key[1] > bestKey[1] || (key[1] === bestKey[1] && key[2] > bestKey[2])))) {
+          bestKey = key;
+          best = {
+            model,
+            ...w,
+            threshold,
+            fittedOn: `dev split: ${an.length} answerable, ${un.length} unanswerable questions${feasible ? `; widest margin ${margin.toFixed(3)} (in risk spreads)` : "; target not reachable on dev"}`,
+            devUnanswerableDeclined: Math.round((unDeclined / Math.max(1, un.length)) * 1000) / 1000,
+            devAnswerableDeclined: Math.round((anDeclined / Math.max(1, an.length)) * 1000) / 1000,
+          };
+        }
       }
     }
   }

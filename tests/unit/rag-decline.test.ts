@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { calibrate, declineDecision, declineRisk } from "@/lib/rag/decline";
+import { calibrate, declineDecision, declineRisk, loadCalibration } from "@/lib/rag/decline";
 import { declinedAnswer, NOT_COVERED, offlineAnswer } from "@/lib/rag/offline-answer";
 import { buildUserMessage, selectPassages } from "@/lib/rag/prompt";
 import type { RetrievedChunk } from "@/lib/rag/retrieve";
 import type { Support } from "@/lib/rag/support";
 
-const support = (unknownShare: number, coverage: number, similarity: number): Support => ({ unknownShare, coverage, similarity, textScore: 0, missing: [] });
+const support = (unknownShare: number, coverage: number, similarity: number, textScore = 0): Support => ({ unknownShare, coverage, similarity, textScore, missing: [] });
 
 describe("decline calibration", () => {
   // Answerable questions: mostly covered, little unknown vocabulary; one hard paraphrase.
@@ -25,8 +25,24 @@ describe("decline calibration", () => {
     expect(c).toMatchObject({ model: "m", devUnanswerableDeclined: unDeclined / 3 });
   });
 
+  it("uses a strong full-text match when that is what separates the classes", () => {
+    // Same unknown share, coverage and similarity: only the full-text rank tells them apart.
+    const an = Array.from({ length: 20 }, (_, i) => support(0.3, 0.4, 0.5, 0.8 + 0.05 * (i % 5)));
+    const un = Array.from({ length: 10 }, (_, i) => support(0.3, 0.4, 0.5, 0.1 + 0.02 * i));
+    const c = calibrate([...an.map((s) => ({ unanswerable: false, support: s })), ...un.map((s) => ({ unanswerable: true, support: s }))], "m");
+    expect(c.wText).toBeGreaterThan(0);
+    expect(an.filter((s) => declineDecision(s, c).decline)).toHaveLength(0);
+    expect(un.every((s) => declineDecision(s, c).decline)).toBe(true);
+    // Past the cap a higher rank adds nothing.
+    expect(declineRisk(support(0.3, 0.4, 0.5, 1), c)).toBe(declineRisk(support(0.3, 0.4, 0.5, 3), c));
+  });
+
+  it("reads calibrations stored before the full-text weight existed as weight 0", () => {
+    expect(loadCalibration("opsrelay-offline-hash-v2+lex-d7ff243f")).toMatchObject({ wText: 0 });
+  });
+
   it("risk rises with unknown vocabulary and falls with coverage and similarity", () => {
-    const w = { wCoverage: 0.5, wSimilarity: 0.5 };
+    const w = { wCoverage: 0.5, wSimilarity: 0.5, wText: 0 };
     expect(declineRisk(support(0.6, 0.3, 0.3), w)).toBeGreaterThan(declineRisk(support(0.2, 0.3, 0.3), w));
     expect(declineRisk(support(0.3, 0.8, 0.3), w)).toBeLessThan(declineRisk(support(0.3, 0.2, 0.3), w));
     expect(declineRisk(support(0.3, 0.3, 0.9), w)).toBeLessThan(declineRisk(support(0.3, 0.3, 0.1), w));
