@@ -243,6 +243,8 @@ async function main() {
         "",
         ...SPLITS.map((sp) => `- ${sp.name}: ${sp.about}`),
         "",
+        "What each tuning round changed, with before/after numbers on the same scenarios and embedder: bench/grouping/HISTORY.md.",
+        "",
       ].join("\n"),
     );
     console.log(`wrote bench/grouping/results.json and bench/grouping/RESULTS.md`);
