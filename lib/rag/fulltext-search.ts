@@ -7,6 +7,8 @@ import { fullTextQuery } from "./search-terms";
 export interface FullTextSearchOptions extends ArmOptions {
   /** Expand full-text queries with lexicon synonyms (default on). */
   expand?: boolean;
+  /** No candidate budget and ts_rank_cd for every candidate: the reference bench/rag measures the bounded search against. */
+  exhaustive?: boolean;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface FullTextSearchOptions extends ArmOptions {
  * more than VERY_COMMON_TERM_ROWS rows ("error", "service") are left out, as stopwords of this corpus.
  * A table of at most CANDIDATE_BUDGET rows, or one never analyzed (no statistics), is searched exactly.
  */
-export const CANDIDATE_BUDGET = 1000;
+export const CANDIDATE_BUDGET = 2000;
 export const MAX_COMMON_TERMS = 2;
 export const COMMON_CANDIDATES = 200;
 export const VERY_COMMON_TERM_ROWS = 2000;
@@ -45,6 +47,8 @@ export function fullTextSql(text: string, opts: Omit<FullTextSearchOptions, "cli
   const words = q.english ? q.english.split(" | ") : [];
   const codes = q.codes ? q.codes.split(" | ") : [];
   const filters = filterSql(opts);
+  const budget = opts.exhaustive ? Number.MAX_SAFE_INTEGER : CANDIDATE_BUDGET;
+  const reranked = opts.exhaustive ? Number.MAX_SAFE_INTEGER : Math.max(RERANKED, opts.limit);
   const tsq = (cls: "rare" | "common" | "any") => {
     const where = cls === "any" ? Prisma.empty : Prisma.sql`AND cls = ${cls}`;
     return Prisma.sql`coalesce((SELECT to_tsquery('english', string_agg(w, ' | ')) FROM kept WHERE NOT simple ${where}), ''::tsquery)
@@ -78,8 +82,8 @@ export function fullTextSql(text: string, opts: Omit<FullTextSearchOptions, "cli
       WINDOW by_df AS (ORDER BY df, simple DESC, ord ROWS UNBOUNDED PRECEDING)
     ), budget AS (
       -- the terms whose rows are all candidates: within the budget (at least one), or all of a small table
-      SELECT coalesce(max(i) FILTER (WHERE cum <= ${CANDIDATE_BUDGET}), 0) AS rare_terms,
-        coalesce((SELECT n FROM stats), 0) <= ${CANDIDATE_BUDGET} AS small
+      SELECT coalesce(max(i) FILTER (WHERE cum <= ${budget}), 0) AS rare_terms,
+        coalesce((SELECT n FROM stats), 0) <= ${budget} AS small
       FROM ordered
     ), kept AS (
       SELECT w, simple, CASE WHEN small OR i <= greatest(rare_terms, 1) THEN 'rare' WHEN i <= greatest(rare_terms, 1) + ${MAX_COMMON_TERMS} THEN 'common' ELSE 'rank' END AS cls
@@ -93,7 +97,7 @@ export function fullTextSql(text: string, opts: Omit<FullTextSearchOptions, "cli
       (SELECT c.id, ts_rank(c.search, q.ranking, 1)
        FROM q, runbook_chunks c JOIN runbook_documents d ON d.id = c.document_id WHERE c.search @@ q.common ${filters} LIMIT ${COMMON_CANDIDATES})
     ), best AS (
-      SELECT id FROM cand ORDER BY pre DESC, id LIMIT ${Math.max(RERANKED, opts.limit)}
+      SELECT id FROM cand ORDER BY pre DESC, id LIMIT ${reranked}
     )
     SELECT ${CHUNK_COLUMNS}, ts_rank_cd(c.search, q.ranking, 1) AS value
     FROM q, best JOIN runbook_chunks c ON c.id = best.id JOIN runbook_documents d ON d.id = c.document_id
