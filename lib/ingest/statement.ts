@@ -27,8 +27,11 @@ function pool(url: string): pg.Pool {
 }
 
 export interface Statement {
-  /** Unique per SQL text: PostgreSQL keeps the prepared statement per connection under this name. */
-  name: string;
+  /**
+   * Unique per SQL text: PostgreSQL keeps the prepared statement and its plan per connection under this
+   * name. Without one the statement is planned anew on every execution.
+   */
+  name?: string;
   text: string;
 }
 

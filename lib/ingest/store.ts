@@ -141,26 +141,44 @@ async function previousDelivery(source: string, deliveryId: string): Promise<Sto
  * Resolution by fingerprint never touches rows the upsert touches (one statement must not modify a row
  * twice); a stale firing notification (older than the recorded resolution) does not reopen.
  */
-const STORE_ALERTS: Statement = {
-  name: "ingest_store_alerts_v2",
-  text: `
+/** Resolution by fingerprint (only bodies carrying a resolved notification need it). */
+const RESOLVE_BY_FINGERPRINT = `
+    -- Driven by the body's resolved alerts (LATERAL … OFFSET 0 keeps the planner from turning the join
+    -- around: it cannot size jsonb_to_recordset).
+    fp_target AS (
+      SELECT DISTINCT ON (t.id) t.id, x.external_id, x.resolved_at
+      FROM x CROSS JOIN LATERAL (
+        SELECT a.id FROM alerts a
+        WHERE a.fingerprint = x.fingerprint AND a.status = 'firing' AND a.source = $4::text
+          AND a.external_id NOT IN (SELECT external_id FROM x)
+        OFFSET 0) t
+      WHERE x.status = 'resolved'
+        AND NOT EXISTS (SELECT 1 FROM alerts e WHERE e.source = $4::text AND e.external_id = x.external_id)
+    ),
+    fp AS (
+      UPDATE alerts a
+      SET status = 'resolved', resolved_at = COALESCE(ft.resolved_at, $3::timestamptz), last_seen_at = $3::timestamptz
+      FROM fp_target ft
+      WHERE a.id = ft.id
+      RETURNING a.id, a.external_id AS alert_external_id, ft.external_id
+    ),`;
+
+/** The same statement's shape without resolutions. */
+const NO_RESOLUTIONS = `
+    fp AS (SELECT NULL::uuid AS id, NULL::text AS alert_external_id, NULL::text AS external_id WHERE false),`;
+
+function storeAlertsSql(resolutions: string): string {
+  return `
     WITH x AS (
       SELECT r.* FROM jsonb_to_recordset($1::jsonb) AS r(
         external_id text, fingerprint text, group_key text, status "AlertStatus", title text, message text,
         url text, runbook_url text, labels jsonb, alert_timestamp timestamptz, resolved_at timestamptz,
         source_severity "Severity", occurrences int)
     ),
-    fp AS (
-      UPDATE alerts a
-      SET status = 'resolved', resolved_at = COALESCE(x.resolved_at, $3::timestamptz), last_seen_at = $3::timestamptz
-      FROM x
-      WHERE x.status = 'resolved' AND a.source = $4::text AND a.fingerprint = x.fingerprint AND a.status = 'firing'
-        AND NOT EXISTS (SELECT 1 FROM alerts e WHERE e.source = $4::text AND e.external_id = x.external_id)
-        AND a.external_id NOT IN (SELECT external_id FROM x)
-      RETURNING a.id, a.external_id AS alert_external_id, x.external_id
-    ),
+${resolutions}    -- One unique-key lookup per alert of the body, never a join over the source's alerts.
     old AS (
-      SELECT a.external_id, a.status FROM alerts a JOIN x ON a.source = $4::text AND a.external_id = x.external_id
+      SELECT x.external_id, (SELECT a.status FROM alerts a WHERE a.source = $4::text AND a.external_id = x.external_id) AS status
+      FROM x
     ),
     up AS (
       INSERT INTO alerts AS a (id, source, external_id, fingerprint, group_key, status, title, message, url, runbook_url,
@@ -198,11 +216,22 @@ const STORE_ALERTS: Statement = {
         CASE WHEN bool_or(out.inserted) THEN $2::jsonb END FROM out
       RETURNING id
     )
-    SELECT out.* FROM out`,
-};
+    SELECT out.* FROM out`;
+}
+
+
+/**
+ * Bodies of firing alerts only (nearly all traffic) run as a prepared statement whose plan is made
+ * once per connection: its lookups are unique-key ones that stay right whatever the table size.
+ * Bodies with a resolution run unnamed, planned each time for the current table: the fingerprint
+ * lookup's plan made while the table was small would scan every alert of the source.
+ */
+const STORE_FIRING: Statement = { name: "ingest_store_firing_v1", text: storeAlertsSql(NO_RESOLUTIONS) };
+const STORE_WITH_RESOLUTIONS: Statement = { text: storeAlertsSql(RESOLVE_BY_FINGERPRINT) };
 
 function storeStatement(input: StoreInput, items: ReturnType<typeof toRecord>[]): Promise<StoreRow[]> {
-  return runStatement<StoreRow>(STORE_ALERTS, [
+  const statement = items.some((item) => item.status === "resolved") ? STORE_WITH_RESOLUTIONS : STORE_FIRING;
+  return runStatement<StoreRow>(statement, [
     pgSafeJson(JSON.stringify(items)),
     pgSafeJson(input.rawBody),
     input.receivedAt,
