@@ -144,57 +144,68 @@ export async function* ask(input: AskInput): AsyncGenerator<AnswerEvent> {
   let error: string | undefined;
   let usedProvider = provider;
   let usedModel = model;
-  if (declined) {
-    answer = declinedAnswer(chunks, support.missing);
-    yield { type: "delta", text: answer };
-  } else if (client) {
-    try {
-      for await (const text of claudeStream(client, buildUserMessage(question, passages, context?.text))) {
+  let finished = false;
+  const logQuery = () => {
+    const retrieved = chunks.map((c) => ({
+      chunkId: c.chunkId,
+      sourcePath: c.sourcePath,
+      headingPath: c.headingPath,
+      score: c.score,
+      similarity: c.similarity ?? null,
+      textScore: c.textScore ?? null,
+      pinned: !!c.pinned,
+    }));
+    return db().copilotQuery.create({
+      data: {
+        question,
+        incidentId: input.incidentId ?? null,
+        answer,
+        // Claude may itself decide the passages don't answer: record that as a decline.
+        declined: declined || answer.trim().startsWith(NOT_COVERED),
+        citations: citations as unknown as Prisma.InputJsonValue,
+        retrieved: { chunks: retrieved, support: { ...support, risk: decision.risk } } as unknown as Prisma.InputJsonValue,
+        provider: usedProvider,
+        model: usedModel,
+        latencyMs: Date.now() - started,
+        error: error ?? null,
+      },
+      select: { id: true, declined: true, latencyMs: true },
+    });
+  };
+  try {
+    if (declined) {
+      answer = declinedAnswer(chunks, support.missing);
+      yield { type: "delta", text: answer };
+    } else if (client) {
+      try {
+        for await (const text of claudeStream(client, buildUserMessage(question, passages, context?.text))) {
+          answer += text;
+          yield { type: "delta", text };
+        }
+      } catch (e) {
+        error = describeError(e);
+        usedProvider = "offline";
+        usedModel = "extractive-v1";
+        const fallback = offlineAnswer(passages);
+        const text = answer ? `\n\n(The model's answer was interrupted; the runbook passages follow.)\n\n${fallback}` : fallback;
         answer += text;
         yield { type: "delta", text };
       }
-    } catch (e) {
-      error = describeError(e);
-      usedProvider = "offline";
-      usedModel = "extractive-v1";
-      const fallback = offlineAnswer(passages);
-      const text = answer ? `\n\n(The model's answer was interrupted; the runbook passages follow.)\n\n${fallback}` : fallback;
-      answer += text;
-      yield { type: "delta", text };
+    } else {
+      answer = offlineAnswer(passages);
+      yield { type: "delta", text: answer };
     }
-  } else {
-    answer = offlineAnswer(passages);
-    yield { type: "delta", text: answer };
+    const row = await logQuery();
+    finished = true;
+    yield { type: "done", queryId: row.id, answer, declined: row.declined, provider: usedProvider, model: usedModel, citations, latencyMs: row.latencyMs, error };
+  } finally {
+    // The reader left before the answer was logged (a closed browser tab stops the stream): the question
+    // and what it was shown are still logged, with the reason.
+    if (!finished) {
+      error ??= "client disconnected before the answer finished";
+      await logQuery();
+    }
   }
-  // Claude may itself decide the passages don't answer: record that as a decline.
-  const finalDeclined = declined || answer.trim().startsWith(NOT_COVERED);
-
-  const latencyMs = Date.now() - started;
-  const retrieved = chunks.map((c) => ({
-    chunkId: c.chunkId,
-    sourcePath: c.sourcePath,
-    headingPath: c.headingPath,
-    score: c.score,
-    similarity: c.similarity ?? null,
-    textScore: c.textScore ?? null,
-    pinned: !!c.pinned,
-  }));
-  const row = await db().copilotQuery.create({
-    data: {
-      question,
-      incidentId: input.incidentId ?? null,
-      answer,
-      declined: finalDeclined,
-      citations: citations as unknown as Prisma.InputJsonValue,
-      retrieved: { chunks: retrieved, support: { ...support, risk: decision.risk } } as unknown as Prisma.InputJsonValue,
-      provider: usedProvider,
-      model: usedModel,
-      latencyMs,
-      error: error ?? null,
-    },
-    select: { id: true },
-  });
-  yield { type: "done", queryId: row.id, answer, declined: finalDeclined, provider: usedProvider, model: usedModel, citations, latencyMs, error };
 }
 
 /** Runs the whole answer and returns the final event (non-streaming callers, evals). */

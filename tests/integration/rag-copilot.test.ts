@@ -170,6 +170,23 @@ describe("Claude answers (local fake of the Messages API, real SDK)", () => {
     expect(done.error).toMatch(/^anthropic/);
   });
 
+  it("logs the question and the part shown when the reader leaves mid-answer", async () => {
+    useClaude();
+    fake.enqueue({ text: "First stop the writers [1]. Then promote the standby with patronictl [1].", chunkSize: 6 });
+    const before = await db().copilotQuery.count();
+    const events = ask({ question: "payments db read only, how to promote the standby" });
+    const seen: string[] = [];
+    for await (const ev of events) {
+      if (ev.type === "delta") seen.push(ev.text);
+      if (seen.length === 2) break; // what a closed browser tab does to the stream (the route's cancel → return())
+    }
+    expect(await db().copilotQuery.count()).toBe(before + 1);
+    const row = await db().copilotQuery.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
+    expect(row).toMatchObject({ question: "payments db read only, how to promote the standby", provider: "anthropic" });
+    expect(row.error).toBe("client disconnected before the answer finished");
+    expect(row.answer).toBe(seen.join(""));
+  });
+
   it("records Claude's own 'not covered' as a decline", async () => {
     useClaude();
     fake.enqueue({ text: "The runbooks don't cover this." });
