@@ -8,15 +8,10 @@ import path from "node:path";
 import { incidentDigest, serviceReference } from "./long-docs";
 import { SERVICE_NOTES } from "./service-notes";
 import { TOPIC_DOCS } from "./topic-docs";
+import type { CatalogService } from "@/lib/ml/catalog";
 
-interface Service {
-  name: string;
-  team: string;
-  tier: number;
-  aliases: string[];
-  dependsOn: string[];
-  description: string;
-}
+// The catalog's own service type; every service in the shipped catalog has a description.
+type Service = Required<CatalogService>;
 interface Catalog {
   teams: { id: string; name: string; slack: string }[];
   services: Service[];

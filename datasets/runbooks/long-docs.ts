@@ -5,14 +5,10 @@
  * real wikis do.
  */
 
-interface Service {
-  name: string;
-  team: string;
-  tier: number;
-  aliases: string[];
-  dependsOn: string[];
-  description: string;
-}
+import type { CatalogService } from "@/lib/ml/catalog";
+
+// The catalog's own service type; every service in the shipped catalog has a description.
+type Service = Required<CatalogService>;
 interface Team {
   id: string;
   name: string;
