@@ -8,11 +8,9 @@
  * --seconds. Latency = processed_at − created_at per alert (p50/p95/max). Results are appended to
  * bench/triage/RESULTS.md and written to bench/triage/results/latency-<run>.json.
  */
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { createTempDatabase } from "@/lib/db/temp-database";
-import { benchAlerts, percentile } from "./bench-support";
+import { benchAlerts, percentile, recordRun } from "./bench-support";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -22,7 +20,6 @@ const option = (name: string, fallback: string) => {
 const RATE = Number(option("--rate", "10"));
 const SECONDS = Number(option("--seconds", "30"));
 const ADMIN_URL = option("--admin-url", "postgresql://postgres@127.0.0.1:5432/postgres");
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const runId = new Date().toISOString().replace(/[:.]/g, "-");
 const log = (m: string) => console.log(`[bench:triage:latency] ${m}`);
 
@@ -92,11 +89,9 @@ async function main() {
       },
     };
     console.log(JSON.stringify(result, null, 2));
-    const dir = path.join(ROOT, "bench/triage/results");
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, `latency-${runId}.json`), JSON.stringify(result, null, 2) + "\n");
-    fs.appendFileSync(
-      path.join(ROOT, "bench/triage/RESULTS.md"),
+    recordRun(
+      `latency-${runId}`,
+      result,
       `\n## Latency ${runId}\n\n- Command: \`${result.command}\`\n- Machine: ${result.machine}\n` +
         `- ${result.sent} alerts at ${RATE}/s (sent over ${result.sentSeconds} s), concurrency ${result.concurrency}, embedder ${result.embedder}\n` +
         `- **Stored → triaged: p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, max ${result.latencyMs.max} ms**; ` +

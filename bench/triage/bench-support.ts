@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { sampleAlerts } from "@/datasets/alerts/sample-alerts";
 import type { NormalizedAlert } from "@/lib/ingest/types";
 
@@ -24,4 +26,22 @@ export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i];
+}
+
+const BENCH_DIR = path.resolve(import.meta.dirname);
+
+/** Records one run: its raw numbers in results/<name>.json and a section appended to RESULTS.md. */
+export function recordRun(name: string, result: unknown, section: string): void {
+  const dir = path.join(BENCH_DIR, "results");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(result, null, 2) + "\n");
+  const md = path.join(BENCH_DIR, "RESULTS.md");
+  if (!fs.existsSync(md)) {
+    fs.writeFileSync(
+      md,
+      "# Triage pipeline throughput (in-process runner, PostgreSQL)\n\nEach run appends a section; raw numbers in results/<run>.json. " +
+        "Other work on the 2-core machine lowers these numbers: each run records its load average.\n",
+    );
+  }
+  fs.appendFileSync(md, section);
 }

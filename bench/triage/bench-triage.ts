@@ -9,11 +9,9 @@
  * bookkeeping). Summaries run too (debounce 1 s); Slack is off. Results: bench/triage/RESULTS.md (appended)
  * and bench/triage/results/<run>.json. A throwaway database is created and dropped.
  */
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { createTempDatabase } from "@/lib/db/temp-database";
-import { benchAlerts } from "./bench-support";
+import { benchAlerts, recordRun } from "./bench-support";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -24,7 +22,6 @@ const ALERTS = Number(option("--alerts", "600"));
 const CONCURRENCY = option("--concurrency", "4");
 const ADMIN_URL = option("--admin-url", "postgresql://postgres@127.0.0.1:5432/postgres");
 const BATCH = 20;
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const runId = new Date().toISOString().replace(/[:.]/g, "-");
 
 const log = (m: string) => console.log(`[bench:triage] ${m}`);
@@ -127,20 +124,10 @@ async function main() {
     };
     console.log(JSON.stringify(result, null, 2));
 
-    const dir = path.join(ROOT, "bench/triage/results");
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, `${runId}.json`), JSON.stringify(result, null, 2) + "\n");
-    const md = path.join(ROOT, "bench/triage/RESULTS.md");
-    if (!fs.existsSync(md)) {
-      fs.writeFileSync(
-        md,
-        "# Triage pipeline throughput (in-process runner, PostgreSQL)\n\nEach run appends a section; raw numbers in results/<run>.json. " +
-          "Other work on the 2-core machine lowers these numbers: each run records its load average.\n",
-      );
-    }
     const shareLine = stepKinds.map((k) => `${k} ${(steps[k].share * 100).toFixed(1)}% (${steps[k].meanMs} ms)`).join(", ");
-    fs.appendFileSync(
-      md,
+    recordRun(
+      runId,
+      result,
       `\n## ${runId}\n\n- Command: \`${result.command}\`\n- Machine: ${result.machine}\n- Embedder: ${result.embedder}; database: ${result.database}\n` +
         `- **${result.alertsPerSecond} alerts/s** triaged (${result.alerts} alerts in ${result.triageSeconds} s, concurrency ${result.concurrency}); ` +
         `all summaries done after ${result.drainedSeconds} s; peak RSS ${result.peakRssMb} MB\n` +
