@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db, isEmbeddedDatabase } from "@/lib/db";
 import { getClassifier, getEmbedder, getSummarizer } from "@/lib/ml";
 import { pipelineMode, type PipelineMode } from "@/lib/events/mode";
 import { pipelineStatus, type PipelineStatus } from "@/lib/pipeline/status";
@@ -32,7 +32,7 @@ async function chosenProviders(): Promise<Health["providers"]> {
 export async function checkHealth(): Promise<Health> {
   const pipeline = pipelineMode();
   const providers = await chosenProviders();
-  const embedded = process.env.OPSRELAY_EMBEDDED_DB === "1";
+  const embedded = isEmbeddedDatabase();
   try {
     const rows = await db().$queryRaw<{ extversion: string }[]>`SELECT extversion FROM pg_extension WHERE extname = 'vector'`;
     const triage = await pipelineStatus();

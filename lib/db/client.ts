@@ -9,7 +9,12 @@ export type Db = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$trans
 
 const globalForDb = globalThis as unknown as { __opsrelayDb?: PrismaClient; __opsrelayDbUrl?: string };
 
-function databaseUrl(): string {
+/** True when DATABASE_URL points at the embedded PGlite server (lib/db/embedded.ts). */
+export function isEmbeddedDatabase(): boolean {
+  return process.env.OPSRELAY_EMBEDDED_DB === "1";
+}
+
+export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
   if (!url) {
     throw new Error(
@@ -30,7 +35,7 @@ export function db(): PrismaClient {
   // The embedded server runs every connection on one PGlite session and can interleave two connections'
   // extended-protocol messages (one's Bind against the other's Parse). One connection per process keeps
   // each statement whole; PGlite executes one query at a time anyway, so nothing is lost.
-  const max = process.env.OPSRELAY_EMBEDDED_DB === "1" ? 1 : 10;
+  const max = isEmbeddedDatabase() ? 1 : 10;
   const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
   globalForDb.__opsrelayDb = client;
   globalForDb.__opsrelayDbUrl = url;

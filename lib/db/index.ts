@@ -1,2 +1,2 @@
-export { db, disconnectDb, Prisma, type Db, type PrismaClient } from "./client";
+export { databaseUrl, db, disconnectDb, isEmbeddedDatabase, Prisma, type Db, type PrismaClient } from "./client";
 export * from "./vector";

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { db } from "@/lib/db";
+import { databaseUrl, db, isEmbeddedDatabase } from "@/lib/db";
 
 /**
  * Runs one of the ingest path's SQL statements ($1… parameters). Against a PostgreSQL server it goes
@@ -36,9 +36,8 @@ export interface Statement {
 }
 
 export async function runStatement<Row>(statement: Statement, values: unknown[]): Promise<Row[]> {
-  const url = process.env.DATABASE_URL;
-  if (!url || process.env.OPSRELAY_EMBEDDED_DB === "1") return db().$queryRawUnsafe<Row[]>(statement.text, ...values);
-  const result = await pool(url).query<Row & pg.QueryResultRow>({ name: statement.name, text: statement.text, values });
+  if (isEmbeddedDatabase()) return db().$queryRawUnsafe<Row[]>(statement.text, ...values);
+  const result = await pool(databaseUrl()).query<Row & pg.QueryResultRow>({ name: statement.name, text: statement.text, values });
   return result.rows;
 }
 
