@@ -5,7 +5,7 @@ import type { AlertText, Classification, Classifier, Prediction } from "@/lib/ml
 import artifactJson from "@/lib/ml/models/alert-classifier.json";
 import { loadArtifact, type LoadedClassifierModel } from "./artifact";
 import { FEATURE_VERSION, hashedFeatureSets, hashedFeatures } from "./features";
-import { predict, softmaxScores, type Sparse } from "./logreg";
+import { mostProbable, predict, softmaxScores, type Sparse } from "./logreg";
 import { RulesClassifier } from "./rules-classifier";
 
 let shipped: LoadedClassifierModel | undefined;
@@ -38,9 +38,7 @@ export function severityProbabilities(model: LoadedClassifierModel, all: Sparse,
     const q = softmaxScores(model.severityCues, cues);
     for (let c = 0; c < p.length; c++) p[c] = (1 - CUE_WEIGHT) * p[c] + CUE_WEIGHT * q[c];
   }
-  let best = 0;
-  for (let c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
-  return { label: model.severity.classes[best], probability: p[best] };
+  return mostProbable(model.severity.classes, p);
 }
 
 /**

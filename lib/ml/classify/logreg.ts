@@ -42,11 +42,16 @@ export function softmaxScores(model: LogRegModel, x: Sparse): Float64Array {
   return z;
 }
 
-export function predict(model: LogRegModel, x: Sparse): { label: string; probability: number; probabilities: Float64Array } {
-  const p = softmaxScores(model, x);
+/** The most probable class of a probability vector over `classes`. */
+export function mostProbable(classes: string[], p: Float64Array): { label: string; probability: number } {
   let best = 0;
   for (let c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
-  return { label: model.classes[best], probability: p[best], probabilities: p };
+  return { label: classes[best], probability: p[best] };
+}
+
+export function predict(model: LogRegModel, x: Sparse): { label: string; probability: number; probabilities: Float64Array } {
+  const p = softmaxScores(model, x);
+  return { ...mostProbable(model.classes, p), probabilities: p };
 }
 
 export function train(xs: Sparse[], ys: string[], classes: string[], dims: number, opts: TrainOptions): LogRegModel {
