@@ -2,7 +2,7 @@ import { db, Prisma, vectorSql } from "@/lib/db";
 import type { Embedder } from "@/lib/ml/types";
 import { ragEmbedder } from "./embedder";
 import { reciprocalRankFusion } from "./fusion";
-import { CHUNK_COLUMNS, type ArmRow, type ChunkFields } from "./chunk-rows";
+import { CHUNK_COLUMNS, withNumericValue, type ArmRow, type ChunkFields } from "./chunk-rows";
 import { fullTextSearch } from "./fulltext-search";
 import { codeTokens } from "./search-terms";
 import { vectorSearch } from "./vector-search";
@@ -79,7 +79,7 @@ async function pinnedChunks(urls: string[], query: number[], model: string, opts
     FROM runbook_chunks c JOIN runbook_documents d ON d.id = c.document_id
     WHERE d.id = ANY(${docs.map((d) => d.id)}::uuid[]) AND c.embedding_model = ${model}
     ORDER BY d.id, c.embedding <=> ${vectorSql(query)}`;
-  return rows.map((r) => ({ ...r, value: Number(r.value) })).sort((a, b) => b.value - a.value);
+  return withNumericValue(rows).sort((a, b) => b.value - a.value);
 }
 
 /**
@@ -107,7 +107,7 @@ async function resolvePointer(title: string, vec: number[], model: string, clien
     FROM doc, runbook_chunks c JOIN runbook_documents d ON d.id = c.document_id
     WHERE c.document_id = doc.id AND (c.embedding_model = ${model} OR ${vec.length === 0})
     ORDER BY ${ranking} LIMIT 1`;
-  return rows[0] ? { ...rows[0], value: Number(rows[0].value) } : undefined;
+  return withNumericValue(rows)[0];
 }
 
 function toChunk(r: ArmRow, score: number): RetrievedChunk {
