@@ -6,6 +6,7 @@ import { flappingScenarios } from "./scenarios-flapping";
 import { hardDevScenarios } from "./scenarios-hard";
 import { holdoutScenarios } from "./scenarios-holdout";
 import { holdout2Scenarios } from "./scenarios-holdout2";
+import { holdout3Scenarios } from "./scenarios-holdout3";
 import { deployScenarios, noiseScenarios } from "./scenarios-noise-deploy";
 import type { Scenario } from "./scenario-kit";
 
@@ -16,6 +17,7 @@ export function allScenarios(): Scenario[] {
     ...dev,
     ...holdoutScenarios().map((s) => ({ ...s, split: "holdout" as const })),
     ...holdout2Scenarios().map((s) => ({ ...s, split: "holdout2" as const })),
+    ...holdout3Scenarios().map((s) => ({ ...s, split: "holdout3" as const })),
   ];
 }
 

@@ -67,6 +67,11 @@ const SPLITS: { split: Split; name: string; about: string }[] = [
     name: "held-out 2",
     about: "written and committed before the second round of tuning (scenarios-holdout2.ts); never tuned on.",
   },
+  {
+    split: "holdout3",
+    name: "held-out 3",
+    about: "written and committed before the third round of tuning (scenarios-holdout3.ts), without running the grouping code on it; never tuned on.",
+  },
 ];
 
 async function main() {
