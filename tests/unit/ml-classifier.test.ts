@@ -45,6 +45,25 @@ describe("local classifier (shipped model)", () => {
     expect(r.severity).toMatchObject({ value: "low", provider: "source", confidence: 0.95 });
   });
 
+  it("reads platform severities the adapters did not normalise: label words, urgency, [P1]/[SEV2] title tags", async () => {
+    const sev = async (title: string, labels: Record<string, string> = {}) => (await c.classify({ source: "generic", title, message: "", labels })).severity;
+    expect(await sev("cart-service errors", { severity: "page" })).toMatchObject({ value: "critical", provider: "source" });
+    expect(await sev("cart-service errors", { severity: "none" })).toMatchObject({ value: "info", provider: "source" });
+    expect(await sev("cart-service errors", { urgency: "low" })).toMatchObject({ value: "low", provider: "source" });
+    expect(await sev("[Triggered] [P1] cart-service errors")).toMatchObject({ value: "critical", provider: "source" });
+    expect(await sev("SEV2: checkout slow for some users")).toMatchObject({ value: "high", provider: "source" });
+    // A service or ticket number that merely looks like a tag is not one.
+    expect((await sev("cart-service p95 latency 2s (objective 400ms)")).provider).toBe("local");
+  });
+
+  it("calls a recovery notice info even when its rule carries a severity", async () => {
+    const r = (title: string, message: string, labels: Record<string, string>, sourceSeverity?: "critical" | "medium") => c.classify({ source: "alertmanager", title, message, labels, sourceSeverity });
+    expect((await r("[RESOLVED] PaymentsApiDown", "payments-api targets up again", { severity: "critical" }, "critical")).severity).toMatchObject({ value: "info", provider: "source" });
+    expect((await r("payments-db-FreeStorageSpace", 'OK: "payments-db-FreeStorageSpace" in eu-west-1.', { cloudwatch_state: "OK" })).severity.value).toBe("info");
+    // Still firing: the rule's severity stands.
+    expect((await r("PaymentsApiDown", "0 of 6 targets up", { severity: "critical" }, "critical")).severity.value).toBe("critical");
+  });
+
   it("takes the owning team from the catalog for a named service", async () => {
     const r = await c.classify({ source: "generic", title: "notifcation-service queue backing up", message: "", labels: {} });
     expect(r.team).toMatchObject({ value: "notifications", model: "service-catalog" });

@@ -3,6 +3,7 @@ import { extractEntities } from "@/lib/ml/entities/local-extractor";
 import { describeHfError, hfCallOptions, type HfSettings } from "@/lib/ml/providers/huggingface-client";
 import type { Severity } from "@/lib/severity";
 import type { AlertText, Classification, Classifier, Prediction } from "@/lib/ml/types";
+import { platformPrediction } from "./platform-severity";
 
 /** Zero-shot hypotheses per severity: descriptions, not bare words, work better with NLI models. */
 export const SEVERITY_HYPOTHESES: Record<Severity, string> = {
@@ -51,9 +52,8 @@ export class HuggingFaceClassifier implements Classifier {
     const catalog = this.catalog();
     const text = alertText(alert);
     try {
-      let severity: Prediction<Severity>;
-      if (alert.sourceSeverity) severity = { value: alert.sourceSeverity, confidence: 0.95, provider: "source", model: alert.source };
-      else {
+      let severity = platformPrediction(alert);
+      if (!severity) {
         const hypotheses = Object.entries(SEVERITY_HYPOTHESES);
         const best = await this.zeroShot(text, hypotheses.map(([, h]) => h));
         const value = hypotheses.find(([, h]) => h === best.label)![0] as Severity;

@@ -6,6 +6,7 @@ import artifactJson from "@/lib/ml/models/alert-classifier.json";
 import { loadArtifact, type LoadedClassifierModel } from "./artifact";
 import { FEATURE_VERSION, hashedFeatureSets, hashedFeatures } from "./features";
 import { mostProbable, predict, softmaxScores, type Sparse } from "./logreg";
+import { platformPrediction } from "./platform-severity";
 import { RulesClassifier } from "./rules-classifier";
 
 let shipped: LoadedClassifierModel | undefined;
@@ -42,7 +43,7 @@ export function severityProbabilities(model: LoadedClassifierModel, all: Sparse,
 }
 
 /**
- * The offline default: the platform's explicit severity when it gave one, else the trained model;
+ * The offline default: the platform's severity statement when it gave one (platform-severity.ts), else the trained model;
  * the owning team from the service catalog when the service is identified, else the trained model.
  */
 export class LocalClassifier implements Classifier {
@@ -62,9 +63,8 @@ export class LocalClassifier implements Classifier {
     const catalog = this.catalog();
     const { all: x, cues } = hashedFeatureSets(alert, catalog, this.model.severity.dims, this.model.severityCues?.dims ?? 1);
 
-    let severity: Prediction<Severity>;
-    if (alert.sourceSeverity) severity = { value: alert.sourceSeverity, confidence: 0.95, provider: "source", model: alert.source };
-    else {
+    let severity = platformPrediction(alert);
+    if (!severity) {
       const p = severityProbabilities(this.model, x, cues);
       severity = { value: p.label as Severity, confidence: round(p.probability), provider: "local", model: this.model.name };
     }

@@ -1,6 +1,7 @@
 import { loadCatalog, type ServiceCatalog } from "@/lib/ml/catalog";
 import { extractEntities } from "@/lib/ml/entities/local-extractor";
 import type { AlertText, Classification, Classifier } from "@/lib/ml/types";
+import { platformPrediction } from "./platform-severity";
 import { severityFromRules } from "./severity-rules";
 
 export const RULES_MODEL = "opsrelay-rules-v1";
@@ -24,9 +25,9 @@ export class RulesClassifier implements Classifier {
 
   async classify(alert: AlertText): Promise<Classification> {
     const catalog = this.catalog();
-    const severity = alert.sourceSeverity
-      ? { value: alert.sourceSeverity, confidence: 0.95, provider: "source", model: alert.source }
-      : (() => {
+    const severity =
+      platformPrediction(alert) ??
+      (() => {
           const r = severityFromRules(`${alert.title}\n${alert.message}`);
           return { value: r.severity, confidence: r.confidence, provider: "rules", model: RULES_MODEL };
         })();
