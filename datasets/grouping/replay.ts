@@ -1,4 +1,5 @@
 import type { DependencyGraph } from "@/lib/triage/group-dependencies";
+import { sharedCauseMarkers } from "@/lib/triage/group-shared-cause";
 import {
   decideGrouping,
   type CandidateAlert,
@@ -41,6 +42,7 @@ export function toGroupingAlert(a: ScenarioAlert, deps: DependencyGraph): Groupi
     severity: a.severity,
     at: new Date(a.timestamp),
     mentions: deps.mentions(`${a.title}\n${a.message}`),
+    sharedCauses: sharedCauseMarkers(`${a.title}\n${a.message}`),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Severity } from "@/lib/severity";
 import type { DependencyGraph } from "@/lib/triage/group-dependencies";
+import { describeMarker, sharedMarker } from "@/lib/triage/group-shared-cause";
 
 /**
  * The grouping decision, pure: signals between a new alert and the alerts of candidate incidents →
@@ -23,6 +24,8 @@ export interface GroupingAlert {
   at: Date;
   /** Catalog services its title/message names (DependencyGraph.mentions). */
   mentions: { service: string; viaAlias: boolean }[];
+  /** Shared-infrastructure markers in its title/message (sharedCauseMarkers): "dns", "zone:euc1-az2"... */
+  sharedCauses: string[];
 }
 
 /** An alert already placed in an incident (or waiting for the noise threshold), seen from the new alert. */
@@ -75,6 +78,8 @@ export interface PairSignals {
   ongoing: boolean;
   /** One alert's text names the other's service ("upstream payments-api unavailable"). */
   mentions: boolean;
+  /** A shared-infrastructure marker both alerts carry ("dns", "zone:euc1-az2"), when it counts (see scorePair). */
+  sharedCause: string | null;
   environment: "same" | "unknown" | "different";
   region: "same" | "unknown" | "different";
   sameErrorCode: boolean;
@@ -150,6 +155,29 @@ function ongoingCascade(
   return dependency.direction === "upstream" || !causeKnown;
 }
 
+/**
+ * Can a dependency edge link these two? Two warnings on linked services are routine chatter, not a cascade:
+ * at least one must be failing. And an alert that the monitoring lost data says nothing about the
+ * service's dependencies (an agent rollout, not the service, stopped the data).
+ */
+function canCascade(a: GroupingAlert, b: GroupingAlert): boolean {
+  if (!isFailure(a) && !isFailure(b)) return false;
+  return !a.sharedCauses.includes("nodata") && !b.sharedCauses.includes("nodata");
+}
+
+/**
+ * A shared-infrastructure marker (group-shared-cause.ts) both alerts carry counts between problems, not
+ * around deploy markers, and like a cascade: within minutes of each other, or later while the earlier
+ * alert still fires (the shared piece is still broken).
+ */
+const SHARED_CAUSE_WEIGHT = 0.45;
+
+function sharedInfrastructure(alert: GroupingAlert, other: CandidateAlert, minutesApart: number, cfg: GroupingConfig): string | null {
+  if (alert.severity === "info" || other.severity === "info") return null;
+  if (minutesApart > cfg.cascadeMinutes && !other.firing) return null;
+  return sharedMarker(alert.sharedCauses, other.sharedCauses);
+}
+
 export interface PairContext {
   /** The other alert's incident already holds a failing dependency of the other alert's service. */
   causeKnown?: boolean;
@@ -176,6 +204,7 @@ export function scorePair(
     dependency,
     ongoing: ongoingCascade(alert, other, dependency, context.causeKnown ?? true),
     mentions: !sameService && mentionsEachOther(alert, other, dependency !== null),
+    sharedCause: sharedInfrastructure(alert, other, minutesApart, cfg),
     environment,
     region,
     sameErrorCode: !!alert.errorCode && !!other.errorCode && alert.errorCode.toLowerCase() === other.errorCode.toLowerCase(),
@@ -192,19 +221,20 @@ export function scorePair(
     // The same alert again: certain, and ranked above any mix of other signals.
     return { ...signals, score: 1, strength: 2 };
   }
-  if (minutesApart > cfg.windowMinutes) return { ...signals, blocked: `more than ${cfg.windowMinutes} min apart` };
-
   if (signals.groupKey) {
     // The platform already grouped these: trust it unless the alerts contradict it (same service,
-    // different region = two deployments failing, not one).
+    // different region = two deployments failing, not one). Like the same fingerprint, however long ago:
+    // a group re-firing after it resolved is the problem flapping back (the candidate incidents are
+    // already limited to active ones and to those resolved within the reopen window).
     const score = region === "different" && sameService ? 0.4 : 0.8;
     return { ...signals, score };
   }
+  if (minutesApart > cfg.windowMinutes) return { ...signals, blocked: `more than ${cfg.windowMinutes} min apart` };
 
   // A dependency failing and a dependent failing belong together while both fail: within minutes of each
   // other, or later while the earlier alert is still firing (slow cascades: a saturating database shows up
   // in its callers a quarter of an hour later).
-  const cascade = dependency !== null && (minutesApart <= cfg.cascadeMinutes || signals.ongoing);
+  const cascade = dependency !== null && canCascade(alert, other) && (minutesApart <= cfg.cascadeMinutes || signals.ongoing);
   let score = 0;
   if (sameService) score += SAME_SERVICE_WEIGHT;
   // Cascades: a dependency failing and its dependents erroring within minutes. A direct edge alone joins
@@ -212,18 +242,21 @@ export function scorePair(
   // dependent's message naming the dependency is extra evidence.
   else if (cascade) score += (dependency.hops === 1 ? 0.45 : 0.2) + (signals.mentions ? 0.15 : 0);
   else if (signals.mentions) score += 0.15;
+  // One broken piece below both (cluster DNS, a certificate, a zone, a node): like a direct dependency edge.
+  if (signals.sharedCause) score += SHARED_CAUSE_WEIGHT;
   if (signals.sameErrorCode) score += 0.2;
   // Both alerts carry their own, different error code (HTTP 404 vs ACQ-TIMEOUT): two failure signatures.
   else if (signals.conflictingErrorCodes) score -= 0.15;
   score += similarityCredit(signals.similarity);
   if (environment === "same") score += 0.05;
-  if (region === "same" && (sameService || cascade || signals.mentions)) score += 0.05;
+  if (region === "same" && (sameService || cascade || signals.mentions || signals.sharedCause)) score += 0.05;
   // The same service failing in two regions at once is usually two problems (two clusters, two DBs).
   if (region === "different") score -= sameService ? 0.45 : 0.2;
 
   // Time proximity: full weight within 5 minutes, fading to 60% at the edge of the window. A cascade still
   // in progress is not "long ago": the dependency is failing now.
-  const apart = cascade && signals.ongoing ? Math.min(minutesApart, 5) : minutesApart;
+  const stillBroken = (cascade && signals.ongoing) || (!!signals.sharedCause && other.firing);
+  const apart = stillBroken ? Math.min(minutesApart, 5) : minutesApart;
   const fade = apart <= 5 ? 1 : 1 - 0.4 * Math.min(1, (apart - 5) / Math.max(1, cfg.windowMinutes - 5));
   signals.strength = round(score * fade, 3);
   signals.score = round(clamp(score * fade));
@@ -289,6 +322,7 @@ export function describePair(alert: GroupingAlert, s: PairSignals, other?: Group
         : `the ${other.service} alert names ${alert.service}`,
     );
   }
+  if (s.sharedCause) parts.push(describeMarker(s.sharedCause));
   if (s.sameErrorCode) parts.push(`same error code ${alert.errorCode}`);
   if (s.region === "same" && alert.region) parts.push(`region ${alert.region}`);
   if (s.similarity !== null && similarityCredit(s.similarity) >= 0.05) parts.push(`similar message (${s.similarity.toFixed(2)})`);

@@ -7,6 +7,7 @@ import { recordAction } from "@/lib/incidents/timeline";
 import type { Severity } from "@/lib/severity";
 import { groupingConfigFor } from "@/lib/triage/group-config";
 import { dependencyGraph, NO_DEPENDENCIES, type DependencyGraph } from "@/lib/triage/group-dependencies";
+import { sharedCauseMarkers } from "@/lib/triage/group-shared-cause";
 import {
   decideGrouping,
   incidentKeyFor,
@@ -79,6 +80,7 @@ function toGroupingAlert(r: AlertRow): GroupingAlert {
     severity: r.severity,
     at: r.alert_timestamp,
     mentions: serviceKnowledge().mentions(`${r.title}\n${r.message}`),
+    sharedCauses: sharedCauseMarkers(`${r.title}\n${r.message}`),
   };
 }
 

@@ -3,6 +3,7 @@ import { parseEnv } from "@/lib/env";
 import { buildCatalog } from "@/lib/ml/catalog";
 import { groupingConfigFor } from "@/lib/triage/group-config";
 import { buildDependencyGraph } from "@/lib/triage/group-dependencies";
+import { sharedCauseMarkers } from "@/lib/triage/group-shared-cause";
 import {
   DEFAULT_GROUPING_CONFIG,
   decideGrouping,
@@ -44,6 +45,7 @@ function alert(p: Partial<GroupingAlert> & { min?: number; text?: string }): Gro
     severity: p.severity ?? "high",
     at: new Date(T0 + (p.min ?? 0) * 60_000),
     mentions: deps.mentions(`${title}\n${p.text ?? ""}`),
+    sharedCauses: sharedCauseMarkers(`${title}\n${p.text ?? ""}`),
   };
 }
 const member = (a: GroupingAlert, similarity: number | null = null, firing = false): CandidateAlert => ({ ...a, similarity, firing });
@@ -139,6 +141,31 @@ describe("scorePair", () => {
     expect(scorePair(api, member(redis), deps, cfg).mentions).toBe(false);
   });
 
+  it("joins unrelated services that report the same shared-infrastructure failure at once, and only then", () => {
+    const dns = alert({ service: "kafka", title: "produce errors", text: "dial tcp: lookup kafka-0.kafka.svc: no such host" });
+    const api = alert({ service: "checkout-web", title: "getaddrinfo EAI_AGAIN payments.internal", min: 2 });
+    const shared = scorePair(api, member(dns), deps, cfg);
+    expect(shared.sharedCause).toBe("dns");
+    expect(shared.score).toBeGreaterThanOrEqual(cfg.joinThreshold);
+    expect(decideGrouping(api, [incident("dns", [member(dns)])], [], deps, cfg).reason).toContain("both report a DNS resolution failure");
+    // The same services with ordinary errors stay apart; so does a deploy marker that happens to mention DNS.
+    expect(scorePair(alert({ service: "checkout-web", title: "5xx above 2%", min: 2 }), member(dns), deps, cfg).score).toBeLessThan(cfg.joinThreshold);
+    const marker = alert({ service: "checkout-web", severity: "info", title: "Deployment: checkout-web (resolver ENOTFOUND retry fix)", min: 2 });
+    expect(scorePair(marker, member(dns), deps, cfg).sharedCause).toBeNull();
+    // Long after, with the first alert resolved, the shared marker no longer counts.
+    expect(scorePair(alert({ service: "checkout-web", title: "getaddrinfo ENOTFOUND x", min: 25 }), member(dns, null, false), deps, cfg).sharedCause).toBeNull();
+  });
+
+  it("does not let two warnings on linked services, or a missing-data alert, make a cascade", () => {
+    const dbWarn = alert({ service: "payments-db", severity: "low", title: "replica lag above 10s" });
+    expect(scorePair(alert({ service: "payments-api", severity: "low", min: 2 }), member(dbWarn), deps, cfg).score).toBeLessThan(cfg.joinThreshold);
+    const dbDown = alert({ service: "payments-db", title: "writer unavailable" });
+    const noData = alert({ service: "payments-api", severity: "low", title: "[No Data] payments-api host metrics on api-1", min: 2 });
+    expect(scorePair(noData, member(dbDown), deps, cfg).score).toBeLessThan(cfg.joinThreshold);
+    // A low-severity symptom of a failing dependency still is one.
+    expect(scorePair(alert({ service: "payments-api", severity: "low", min: 2 }), member(dbDown), deps, cfg).score).toBeGreaterThanOrEqual(cfg.joinThreshold);
+  });
+
   it("keeps unrelated services apart even when they fire in the same minute", () => {
     const s = scorePair(alert({ service: "kafka", min: 0.5 }), member(alert({ service: "checkout-web" })), deps, cfg);
     expect(s.score).toBeLessThan(cfg.joinThreshold);
@@ -197,6 +224,14 @@ describe("decideGrouping", () => {
     expect(late.kind).toBe("open");
     // A resolved incident does not come back for a merely similar alert.
     expect(decideGrouping(alert({ min: 15 }), [incident("r2", [member(alert({}), 0.95)], "resolved", 12)], [], deps, cfg).kind).toBe("open");
+  });
+
+  it("reopens a flapping group for the same upstream group key even when its last alert is older than the window", () => {
+    const key = '{}/{}:{alertname="KubePodOOMKilled", namespace="routing"}';
+    const first = alert({ service: "cart-service", groupKey: key, fingerprint: "pod-a", min: 0 });
+    const resolved = incident("oom", [member(first)], "resolved", 5);
+    const again = alert({ service: "cart-service", groupKey: key, fingerprint: "pod-b", min: cfg.windowMinutes + 10 });
+    expect(decideGrouping(again, [resolved], [], deps, cfg)).toMatchObject({ kind: "reopen", incidentId: "oom" });
   });
 
   it("holds alerts back below the noise threshold and opens with all matching waiting alerts once reached", () => {

@@ -1,0 +1,67 @@
+/**
+ * Shared-infrastructure evidence for grouping. Some failures sit below every service and are not in the
+ * catalog's dependsOn (cluster DNS, TLS certificates, an availability zone, a node, the monitoring agent):
+ * when they break, services with no link to each other fail at once, and their alerts say so in words
+ * that are specific to the shared piece. Two alerts carrying the same such marker are evidence of one cause.
+ *
+ * Only markers specific enough to point at one shared piece count: "timeout" or "HTTP 503" would match
+ * every unrelated outage on the platform and are left to the other signals.
+ */
+
+/** Failure modes whose cause is shared infrastructure, as the common runtimes, proxies and platforms word them. */
+const FAILURE_MODES: { kind: string; label: string; pattern: RegExp }[] = [
+  {
+    kind: "dns",
+    label: "a DNS resolution failure",
+    pattern:
+      // glibc, libpq, curl, Java, Node, Go and Kafka clients' wordings, DNS response codes, the cluster DNS server itself.
+      /name resolution|name or service not known|could not translate host name|could not resolve host|failed to resolve|unknown ?host ?exception|getaddrinfo|eai_again|enotfound|nxdomain|servfail|no such host|no resolvable bootstrap|lookup [a-z0-9.-]+(:\d+)?( on [0-9.:]+)?: (i\/o timeout|no such host)|\b(core ?dns|kube-dns|node-local-dns)\b/,
+  },
+  {
+    kind: "tls",
+    label: "a TLS certificate failure",
+    pattern:
+      /x509|certificate (has )?expired|certificate verify failed|certificate_verify_failed|cert ?path ?validator|pkix path|(ssl|tls) ?handshake (exception|failure|failed|error)|certificate is not yet valid/,
+  },
+  {
+    kind: "nodata",
+    label: "missing monitoring data",
+    pattern: /\[no data\]|no data received|datasource ?no ?data|\bno ?data\b.*\bagent\b/,
+  },
+];
+
+/** Identifiers of one piece of infrastructure: availability zones (ID or name), EC2 node names, IPv4 addresses. */
+const IDENTIFIERS: { kind: string; label: string; pattern: RegExp }[] = [
+  { kind: "zone", label: "availability zone", pattern: /\b[a-z]{2,4}\d-az\d\b|\b(?:us|eu|ap|sa|ca|me|af|il)-[a-z]+-\d[a-f]\b/g },
+  { kind: "node", label: "node", pattern: /\bip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}\b|\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b/g },
+];
+
+/**
+ * The shared-infrastructure markers in an alert's title and message: "dns", "tls", "nodata", and
+ * "zone:euc1-az2" / "node:ip-10-20-3-41" for the identifiers it names. CamelCase is split first
+ * ("SSLHandshakeException" reads "ssl handshake exception", "CoreDNSErrorsHigh" "core dns errors high").
+ */
+export function sharedCauseMarkers(text: string): string[] {
+  const normalized = text
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .toLowerCase();
+  const found = new Set<string>();
+  for (const m of FAILURE_MODES) if (m.pattern.test(normalized)) found.add(m.kind);
+  for (const id of IDENTIFIERS) for (const hit of normalized.matchAll(id.pattern)) found.add(`${id.kind}:${hit[0]}`);
+  return [...found];
+}
+
+/** The first marker two alerts share, or null. */
+export function sharedMarker(a: string[], b: string[]): string | null {
+  return a.find((m) => b.includes(m)) ?? null;
+}
+
+/** "both report a DNS resolution failure" / "both name availability zone euc1-az2". */
+export function describeMarker(marker: string): string {
+  const mode = FAILURE_MODES.find((m) => m.kind === marker);
+  if (mode) return `both report ${mode.label}`;
+  const [kind, value] = marker.split(":", 2);
+  const id = IDENTIFIERS.find((i) => i.kind === kind);
+  return `both name ${id?.label ?? kind} ${value}`;
+}
