@@ -350,15 +350,22 @@ export function decideGrouping(
     const best = bestPair(alert, incident.alerts, deps, cfg);
     if (best) scored.push({ incident, best });
   }
+  // The same alert again ranks first. Otherwise an open incident that explains the alert comes before
+  // reopening a resolved one on its upstream group key: the group key may be coarse (grouped by alert name
+  // only), while the open incident's evidence is about what is failing now.
+  const tier = (s: IncidentScore) => (s.best.fingerprint ? 0 : s.incident.status === "resolved" && s.best.score >= cfg.joinThreshold ? 2 : 1);
   scored.sort(
-    (a, b) => strengthOf(b.best) - strengthOf(a.best) || b.incident.lastAlertAt.getTime() - a.incident.lastAlertAt.getTime(),
+    (a, b) =>
+      tier(a) - tier(b) ||
+      strengthOf(b.best) - strengthOf(a.best) ||
+      b.incident.lastAlertAt.getTime() - a.incident.lastAlertAt.getTime(),
   );
 
   const byId = new Map<string, GroupingAlert>();
   for (const i of incidents) for (const a of i.alerts) byId.set(a.id, a);
 
   for (const { incident, best } of scored) {
-    if (best.score < cfg.joinThreshold) break;
+    if (best.score < cfg.joinThreshold) continue;
     const other = byId.get(best.alertId);
     const why = describePair(alert, best, other);
     if (incident.status !== "resolved") {

@@ -2,7 +2,8 @@
  * Shared-infrastructure evidence for grouping. Some failures sit below every service and are not in the
  * catalog's dependsOn (cluster DNS, TLS certificates, an availability zone, a node, the monitoring agent):
  * when they break, services with no link to each other fail at once, and their alerts say so in words
- * that are specific to the shared piece. Two alerts carrying the same such marker are evidence of one cause.
+ * that are specific to the shared piece, or name the same host, zone or template. Two alerts carrying the
+ * same such marker are evidence of one cause.
  *
  * Only markers specific enough to point at one shared piece count: "timeout" or "HTTP 503" would match
  * every unrelated outage on the platform and are left to the other signals.
@@ -21,7 +22,12 @@ const FAILURE_MODES: { kind: string; label: string; pattern: RegExp }[] = [
     kind: "tls",
     label: "a TLS certificate failure",
     pattern:
-      /x509|certificate (has )?expired|certificate verify failed|certificate_verify_failed|cert ?path ?validator|pkix path|(ssl|tls) ?handshake (exception|failure|failed|error)|certificate is not yet valid/,
+      /x509|certificate (has )?expired|certificate verify failed|certificate_verify_failed|cert ?path ?validator|pkix path|(ssl|tls) ?handshake (exception|failure|failed|error)|certificate is not yet valid|\bcert(ificate)?\b[^.\n]{0,60}\bnot ready\b/,
+  },
+  {
+    kind: "node",
+    label: "Kubernetes nodes going away",
+    pattern: /node (pool )?drain|drain(ing|ed)? (the )?node|node pool|cordon|node ?not ?ready|kubelet stopped/,
   },
   {
     kind: "nodata",
@@ -30,15 +36,29 @@ const FAILURE_MODES: { kind: string; label: string; pattern: RegExp }[] = [
   },
 ];
 
-/** Identifiers of one piece of infrastructure: availability zones (ID or name), EC2 node names, IPv4 addresses. */
-const IDENTIFIERS: { kind: string; label: string; pattern: RegExp }[] = [
-  { kind: "zone", label: "availability zone", pattern: /\b[a-z]{2,4}\d-az\d\b|\b(?:us|eu|ap|sa|ca|me|af|il)-[a-z]+-\d[a-f]\b/g },
-  { kind: "node", label: "node", pattern: /\bip-\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}\b|\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b/g },
-];
+/**
+ * Names of one concrete thing: a host or pod ("kafka-3", "ip-10-20-3-41"), a zone ("euc1-az2"), a template or
+ * queue ("delivery_update_v3"), an error code ("ORA-00257"), an IP address. Recognised by shape: words joined by
+ * "-", "_", "." or "/" with a digit or an underscore in them, at least 6 characters. Regions ("eu-west-1") are
+ * compared separately, and numbers, dates and times name nothing.
+ */
+const IDENTIFIER = /[a-z0-9]+(?:[-_./][a-z0-9]+)+/g;
+const IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+const REGION = /^(?:us|eu|ap|sa|ca|me|af|il)-[a-z]+-\d$/;
+
+function identifiers(normalized: string): string[] {
+  const out: string[] = [];
+  for (const [raw] of normalized.matchAll(IDENTIFIER)) {
+    const id = raw.replace(/^[-_./]+|[-_./]+$/g, "");
+    if (IPV4.test(id)) out.push(id);
+    else if (id.length >= 6 && /[\d_]/.test(id) && !/^[\d\-_./:]+$/.test(id) && !REGION.test(id)) out.push(id);
+  }
+  return out;
+}
 
 /**
  * The shared-infrastructure markers in an alert's title and message: "dns", "tls", "nodata", and
- * "zone:euc1-az2" / "node:ip-10-20-3-41" for the identifiers it names. CamelCase is split first
+ * "id:euc1-az2" / "id:ip-10-20-3-41" for the identifiers it names. CamelCase is split first
  * ("SSLHandshakeException" reads "ssl handshake exception", "CoreDNSErrorsHigh" "core dns errors high").
  */
 export function sharedCauseMarkers(text: string): string[] {
@@ -48,7 +68,7 @@ export function sharedCauseMarkers(text: string): string[] {
     .toLowerCase();
   const found = new Set<string>();
   for (const m of FAILURE_MODES) if (m.pattern.test(normalized)) found.add(m.kind);
-  for (const id of IDENTIFIERS) for (const hit of normalized.matchAll(id.pattern)) found.add(`${id.kind}:${hit[0]}`);
+  for (const id of identifiers(normalized)) found.add(`id:${id}`);
   return [...found];
 }
 
@@ -57,11 +77,8 @@ export function sharedMarker(a: string[], b: string[]): string | null {
   return a.find((m) => b.includes(m)) ?? null;
 }
 
-/** "both report a DNS resolution failure" / "both name availability zone euc1-az2". */
+/** "both report a DNS resolution failure" / "both name euc1-az2". */
 export function describeMarker(marker: string): string {
   const mode = FAILURE_MODES.find((m) => m.kind === marker);
-  if (mode) return `both report ${mode.label}`;
-  const [kind, value] = marker.split(":", 2);
-  const id = IDENTIFIERS.find((i) => i.kind === kind);
-  return `both name ${id?.label ?? kind} ${value}`;
+  return mode ? `both report ${mode.label}` : `both name ${marker.replace(/^id:/, "")}`;
 }

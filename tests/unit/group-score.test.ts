@@ -234,6 +234,17 @@ describe("decideGrouping", () => {
     expect(decideGrouping(again, [resolved], [], deps, cfg)).toMatchObject({ kind: "reopen", incidentId: "oom" });
   });
 
+  it("prefers the open incident that explains an alert over reopening a resolved one on a coarse group key", () => {
+    const key = '{}/{}:{alertname="QueueBacklog"}';
+    const earlier = incident("email", [member(alert({ service: "payments-api", groupKey: key, fingerprint: "q-email", min: 0 }))], "resolved", 10);
+    const dbDown = member(alert({ service: "payments-db", title: "writer unavailable", min: 19 }), null, true);
+    const now = incident("db", [dbDown]);
+    const backlog = alert({ service: "payments-api", groupKey: key, fingerprint: "q-sms", title: "QueueBacklog", min: 20 });
+    expect(decideGrouping(backlog, [earlier, now], [], deps, cfg)).toMatchObject({ kind: "join", incidentId: "db" });
+    // With nothing open that explains it, the group key still brings the resolved incident back.
+    expect(decideGrouping(backlog, [earlier], [], deps, cfg)).toMatchObject({ kind: "reopen", incidentId: "email" });
+  });
+
   it("holds alerts back below the noise threshold and opens with all matching waiting alerts once reached", () => {
     const noisy = { ...cfg, minAlerts: 3 };
     const w1 = alert({ service: "cart-service", min: 0 });

@@ -18,21 +18,30 @@ describe("sharedCauseMarkers", () => {
     expect(sharedCauseMarkers("SSLHandshakeException: PKIX path validation failed")).toContain("tls");
     expect(sharedCauseMarkers("x509: certificate has expired or is not yet valid")).toContain("tls");
     expect(sharedCauseMarkers("CertManagerCertificateExpired")).toContain("tls");
+    expect(sharedCauseMarkers("Certificate edge/wildcard is not ready: ACME order failed")).toContain("tls");
     // A certificate that will expire in three weeks is a reminder, not a failure.
     expect(sharedCauseMarkers("APNs certificate expires in 21 days")).not.toContain("tls");
   });
 
-  it("names the zone or node an alert is about, and nothing for ordinary errors", () => {
-    expect(sharedCauseMarkers("Broker kafka-3 (euc1-az2) is not reachable")).toEqual(["zone:euc1-az2"]);
-    expect(sharedCauseMarkers("Node ip-10-20-3-41 NotReady")).toEqual(["node:ip-10-20-3-41"]);
-    expect(sharedCauseMarkers("[No Data] etl-pipeline host metrics on etl-worker-1")).toEqual(["nodata"]);
+  it("recognises nodes going away, but not a cache evicting keys", () => {
+    expect(sharedCauseMarkers("KubeNodeNotReady")).toContain("node");
+    expect(sharedCauseMarkers("pods pending: node pool draining")).toContain("node");
+    expect(sharedCauseMarkers("RedisEvictedKeys: 12k keys evicted in 5m")).toEqual([]);
+  });
+
+  it("names the hosts, zones and templates an alert is about, but not regions, numbers or dates", () => {
+    expect(sharedCauseMarkers("Broker kafka-3 (euc1-az2) is not reachable")).toEqual(["id:kafka-3", "id:euc1-az2"]);
+    expect(sharedCauseMarkers("Node ip-10-20-3-41 NotReady, resolver 10.0.0.10")).toEqual(["id:ip-10-20-3-41", "id:10.0.0.10"]);
+    expect(sharedCauseMarkers("payload exceeds 4 KB (template delivery_update_v3)")).toEqual(["id:delivery_update_v3"]);
+    expect(sharedCauseMarkers("eu-west-1: batch 2026-11-24 took 23.5 min, p99 1.2s at 06:50")).toEqual([]);
+    expect(sharedCauseMarkers("[No Data] etl-pipeline host metrics on etl-worker-1")).toContain("nodata");
     expect(sharedCauseMarkers("p99 latency above 2s: upstream timeout, HTTP 503")).toEqual([]);
   });
 
   it("finds and explains the marker two alerts share", () => {
-    expect(sharedMarker(["zone:euc1-az2"], ["dns", "zone:euc1-az2"])).toBe("zone:euc1-az2");
-    expect(sharedMarker(["zone:euc1-az1"], ["zone:euc1-az2"])).toBeNull();
-    expect(describeMarker("zone:euc1-az2")).toBe("both name availability zone euc1-az2");
+    expect(sharedMarker(["id:euc1-az2"], ["dns", "id:euc1-az2"])).toBe("id:euc1-az2");
+    expect(sharedMarker(["id:euc1-az1"], ["id:euc1-az2"])).toBeNull();
+    expect(describeMarker("id:euc1-az2")).toBe("both name euc1-az2");
     expect(describeMarker("tls")).toBe("both report a TLS certificate failure");
   });
 });
