@@ -39,10 +39,13 @@ const FAILURE_MODES: { kind: string; label: string; pattern: RegExp }[] = [
 /**
  * Names of one concrete thing: a host or pod ("kafka-3", "ip-10-20-3-41"), a zone ("euc1-az2"), a template or
  * queue ("delivery_update_v3"), an error code ("ORA-00257"), an IP address. Recognised by shape: words joined by
- * "-", "_", "." or "/" with a digit or an underscore in them, at least 6 characters. Regions ("eu-west-1") are
- * compared separately, and numbers, dates and times name nothing.
+ * "-", "_" or "." with a digit or an underscore in them, at least 6 characters. Regions ("eu-west-1") are
+ * compared separately; numbers, dates, timestamps and URL paths ("/v1/routes") name nothing shared.
  */
-const IDENTIFIER = /[a-z0-9]+(?:[-_./][a-z0-9]+)+/g;
+const IDENTIFIER = /[a-z0-9]+(?:[-_.][a-z0-9]+)+/g;
+const TIMESTAMP = /^\d{4}-\d\d-\d\d/;
+/** "prod-euc1", "staging-2", "cluster-1": a whole environment or cluster, shared by everything running there. */
+const ENVIRONMENT_WIDE = /(?:^|[-_.])(?:prod|production|staging|stage|dev|test|cluster)(?:[-_.\d]|$)/;
 const IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 const REGION = /^(?:us|eu|ap|sa|ca|me|af|il)-[a-z]+-\d$/;
 
@@ -51,7 +54,7 @@ function identifiers(normalized: string): string[] {
   for (const [raw] of normalized.matchAll(IDENTIFIER)) {
     const id = raw.replace(/^[-_./]+|[-_./]+$/g, "");
     if (IPV4.test(id)) out.push(id);
-    else if (id.length >= 6 && /[\d_]/.test(id) && !/^[\d\-_./:]+$/.test(id) && !REGION.test(id)) out.push(id);
+    else if (id.length >= 6 && /[\d_]/.test(id) && !/^[\d\-_.]+$/.test(id) && !REGION.test(id) && !TIMESTAMP.test(id) && !ENVIRONMENT_WIDE.test(id)) out.push(id);
   }
   return out;
 }

@@ -33,7 +33,8 @@ describe("sharedCauseMarkers", () => {
     expect(sharedCauseMarkers("Broker kafka-3 (euc1-az2) is not reachable")).toEqual(["id:kafka-3", "id:euc1-az2"]);
     expect(sharedCauseMarkers("Node ip-10-20-3-41 NotReady, resolver 10.0.0.10")).toEqual(["id:ip-10-20-3-41", "id:10.0.0.10"]);
     expect(sharedCauseMarkers("payload exceeds 4 KB (template delivery_update_v3)")).toEqual(["id:delivery_update_v3"]);
-    expect(sharedCauseMarkers("eu-west-1: batch 2026-11-24 took 23.5 min, p99 1.2s at 06:50")).toEqual([]);
+    expect(sharedCauseMarkers("eu-west-1: batch 2026-11-24 took 23.5 min, p99 1.2s at 2026-11-24T06:50:00Z on GET /v1/routes")).toEqual([]);
+    expect(sharedCauseMarkers("consumer lag on cluster prod-euc1 (staging-2 fine)")).toEqual([]);
     expect(sharedCauseMarkers("[No Data] etl-pipeline host metrics on etl-worker-1")).toContain("nodata");
     expect(sharedCauseMarkers("p99 latency above 2s: upstream timeout, HTTP 503")).toEqual([]);
   });
