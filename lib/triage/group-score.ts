@@ -181,6 +181,8 @@ function sharedInfrastructure(alert: GroupingAlert, other: CandidateAlert, minut
 export interface PairContext {
   /** The other alert's incident already holds a failing dependency of the other alert's service. */
   causeKnown?: boolean;
+  /** The other alert's incident is resolved (a match can only reopen it). */
+  incidentResolved?: boolean;
 }
 
 /** Scores one (new alert, existing alert) pair. Pure; weights are explained inline. */
@@ -223,11 +225,11 @@ export function scorePair(
   }
   if (signals.groupKey) {
     // The platform already grouped these: trust it unless the alerts contradict it (same service,
-    // different region = two deployments failing, not one). Like the same fingerprint, however long ago:
-    // a group re-firing after it resolved is the problem flapping back (the candidate incidents are
-    // already limited to active ones and to those resolved within the reopen window).
-    const score = region === "different" && sameService ? 0.4 : 0.8;
-    return { ...signals, score };
+    // different region = two deployments failing, not one). Beyond the window too while the group lives
+    // (its earlier alert still fires), and when it re-fires after its incident resolved: the problem
+    // flapping back (decideGrouping reopens only within the reopen window).
+    const groupAlive = minutesApart <= cfg.windowMinutes || other.firing || !!context.incidentResolved;
+    if (groupAlive) return { ...signals, score: region === "different" && sameService ? 0.4 : 0.8 };
   }
   if (minutesApart > cfg.windowMinutes) return { ...signals, blocked: `more than ${cfg.windowMinutes} min apart` };
 
@@ -274,7 +276,9 @@ interface IncidentScore {
 
 const strengthOf = (s: PairSignals) => s.strength ?? s.score;
 
-function bestPair(alert: GroupingAlert, alerts: CandidateAlert[], deps: DependencyGraph, cfg: GroupingConfig): PairSignals | null {
+function bestPair(alert: GroupingAlert, incident: CandidateIncident, deps: DependencyGraph, cfg: GroupingConfig): PairSignals | null {
+  const alerts = incident.alerts;
+  const incidentResolved = incident.status === "resolved";
   // Which member services already have a failing dependency in the incident (their cause is known).
   const failing = [...new Set(alerts.flatMap((a) => (a.id !== alert.id && a.service && isFailure(a) ? [a.service] : [])))];
   const known = new Map<string, boolean>();
@@ -286,7 +290,7 @@ function bestPair(alert: GroupingAlert, alerts: CandidateAlert[], deps: Dependen
   };
   const pairs = alerts.flatMap((other) => {
     if (other.id === alert.id) return [];
-    const s = scorePair(alert, other, deps, cfg, { causeKnown: causeKnown(other) });
+    const s = scorePair(alert, other, deps, cfg, { causeKnown: causeKnown(other), incidentResolved });
     return s.blocked ? [] : [s];
   });
   // When the incident already holds alerts of this alert's own service, those say how that service fails
@@ -347,7 +351,7 @@ export function decideGrouping(
     // An incident already holding another environment's alerts is never a home for this one, even when
     // its closest member has no environment of its own.
     if (env && incident.environments.some((e) => e.toLowerCase() !== env)) continue;
-    const best = bestPair(alert, incident.alerts, deps, cfg);
+    const best = bestPair(alert, incident, deps, cfg);
     if (best) scored.push({ incident, best });
   }
   // The same alert again ranks first. Otherwise an open incident that explains the alert comes before

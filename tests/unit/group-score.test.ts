@@ -232,6 +232,10 @@ describe("decideGrouping", () => {
     const resolved = incident("oom", [member(first)], "resolved", 5);
     const again = alert({ service: "cart-service", groupKey: key, fingerprint: "pod-b", min: cfg.windowMinutes + 10 });
     expect(decideGrouping(again, [resolved], [], deps, cfg)).toMatchObject({ kind: "reopen", incidentId: "oom" });
+    // In an incident still open for something else, a long-resolved member of the group is no reason to join.
+    const other = member(alert({ service: "kafka", min: cfg.windowMinutes + 5 }), null, true);
+    const open = incident("busy", [member(first), other]);
+    expect(decideGrouping(again, [open], [], deps, cfg).kind).toBe("open");
   });
 
   it("prefers the open incident that explains an alert over reopening a resolved one on a coarse group key", () => {
