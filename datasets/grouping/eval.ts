@@ -61,11 +61,15 @@ let dbAgreement: string | null = null;
 /** The scenario sets, in report order, and what may be done with each. */
 const SPLITS: { split: Split; name: string; about: string }[] = [
   { split: "dev", name: "dev", about: "used while choosing the signals and weights in lib/triage/group-score.ts." },
-  { split: "holdout", name: "held-out 1", about: "written after the first weights were frozen (scenarios-holdout.ts); never tuned on." },
+  {
+    split: "holdout",
+    name: "held-out 1",
+    about: "written after the first weights were frozen (scenarios-holdout.ts); not tuned on in rounds 1-2, tuned on (counts as dev) from round 3.",
+  },
   {
     split: "holdout2",
     name: "held-out 2",
-    about: "written and committed before the second round of tuning (scenarios-holdout2.ts); never tuned on.",
+    about: "written and committed before the second round of tuning (scenarios-holdout2.ts); tuned on (counts as dev) from round 3.",
   },
   {
     split: "holdout3",
