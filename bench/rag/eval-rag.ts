@@ -30,7 +30,7 @@ const option = (name: string) => {
 const MODES: RetrievalMode[] = ["hybrid", "vector", "fulltext"];
 const SPLITS = ["dev", "test", "holdout", "holdout-2", "holdout-3"] as const;
 const SPLIT_TITLES: Record<(typeof SPLITS)[number], string> = {
-  dev: "dev split (tuned and calibrated on)",
+  dev: "dev split (tuned and calibrated on: the odd ids of questions.json and questions-dev-2.json, 42 questions written after holdout-3 was frozen)",
   test: "test split",
   holdout: "old holdout (12 paraphrases; seen while tuning the earlier version, so no longer clean)",
   "holdout-2":

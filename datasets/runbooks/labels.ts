@@ -30,7 +30,7 @@ export interface Question {
   relevant?: Relevant[];
 }
 
-const QUESTION_FILES = ["questions.json", "questions-holdout-2.json", "questions-holdout-3.json"].map((f) => path.join(import.meta.dirname, f));
+const QUESTION_FILES = ["questions.json", "questions-dev-2.json", "questions-holdout-2.json", "questions-holdout-3.json"].map((f) => path.join(import.meta.dirname, f));
 
 /** Every question: the main set (dev/test/holdout) and the later frozen held-out batches. */
 export function loadQuestions(files = QUESTION_FILES): Question[] {
