@@ -7,6 +7,7 @@ import { hardDevScenarios } from "./scenarios-hard";
 import { holdoutScenarios } from "./scenarios-holdout";
 import { holdout2Scenarios } from "./scenarios-holdout2";
 import { holdout3Scenarios } from "./scenarios-holdout3";
+import { holdout4Scenarios } from "./scenarios-holdout4";
 import { deployScenarios, noiseScenarios } from "./scenarios-noise-deploy";
 import type { Scenario } from "./scenario-kit";
 
@@ -18,6 +19,7 @@ export function allScenarios(): Scenario[] {
     ...holdoutScenarios().map((s) => ({ ...s, split: "holdout" as const })),
     ...holdout2Scenarios().map((s) => ({ ...s, split: "holdout2" as const })),
     ...holdout3Scenarios().map((s) => ({ ...s, split: "holdout3" as const })),
+    ...holdout4Scenarios().map((s) => ({ ...s, split: "holdout4" as const })),
   ];
 }
 
