@@ -131,6 +131,17 @@ export const envSchema = z.object({
   /** Firing alerts silent (no repeat) for this many minutes are resolved by the lifecycle sweep; 0 = never. */
   ALERT_SILENCE_RESOLVE_MINUTES: int(240, 0),
 
+  // Heartbeats (lib/heartbeats): always-firing alerts that prove the alerting path works
+  /** Alert names (Alertmanager `alertname` or the title) that are heartbeats, compared case-insensitively. */
+  HEARTBEAT_ALERT_NAMES: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "Watchdog,DeadMansSwitch,DeadMansSnitch").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean)),
+  /** A heartbeat is missing after 3 × its observed repeat interval, and never sooner than this. */
+  HEARTBEAT_MISSING_MINUTES: int(10, 1),
+  /** Repeat interval assumed until a heartbeat has repeated once (Alertmanager's default repeat_interval is 4 h). */
+  HEARTBEAT_DEFAULT_INTERVAL_MINUTES: int(240, 1),
+
   // Triage pipeline (lib/pipeline, inngest/functions)
   /** In-process runner: alerts triaged at once (a storm queues instead of melting the server). */
   PIPELINE_CONCURRENCY: int(4, 1),

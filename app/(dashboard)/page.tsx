@@ -1,6 +1,9 @@
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { VolumeChart } from "@/components/dashboard/volume-chart";
 import { overview } from "@/lib/dashboard/overview";
+import { ago } from "@/components/dashboard/format";
+import { describeDuration } from "@/lib/duration";
+import type { HeartbeatStatus } from "@/lib/heartbeats/monitor";
 import { SEVERITIES } from "@/lib/severity";
 
 // Reads the database on every request.
@@ -39,7 +42,33 @@ export default async function OverviewPage() {
           ))}
         </CardContent>
       </Card>
+      {o.heartbeats.length > 0 && <Heartbeats heartbeats={o.heartbeats} />}
     </div>
+  );
+}
+
+function Heartbeats({ heartbeats }: { heartbeats: HeartbeatStatus[] }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Heartbeats</CardTitle>
+      </CardHeader>
+      <CardContent>
+        <ul className="space-y-1 text-sm" data-testid="heartbeats">
+          {heartbeats.map((h) => (
+            <li key={h.alertId} className="flex flex-wrap items-baseline gap-x-3">
+              <span className={h.missing ? "font-semibold text-red-600" : "font-semibold text-emerald-700"}>{h.missing ? "MISSING" : "OK"}</span>
+              <span className="font-medium">{h.name}</span>
+              <span className="text-muted-foreground">
+                from {h.source}, last seen {ago(h.lastSeenAt)}, repeats about every {describeDuration(h.expectedIntervalMs)}
+                {h.intervalObserved ? "" : " (assumed)"}
+                {h.resolvedByPlatform ? `; ${h.source} reported it resolved` : ""}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </CardContent>
+    </Card>
   );
 }
 

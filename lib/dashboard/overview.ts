@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { listHeartbeats, type HeartbeatStatus } from "@/lib/heartbeats/monitor";
 import { pipelineStatus, type PipelineStatus } from "@/lib/pipeline/status";
 
 export interface VolumeBucket {
@@ -13,6 +14,8 @@ export interface Overview {
   alertsByState: PipelineStatus["alerts"];
   openIncidentsBySeverity: Record<string, number>;
   volume: VolumeBucket[];
+  /** Always-firing alerts that prove each alerting path works, and whether they still arrive. */
+  heartbeats: HeartbeatStatus[];
 }
 
 /** Alert volume per hour over the last `hours` hours (by received time), zero-filled. */
@@ -35,15 +38,17 @@ export async function alertVolume(hours = 24, now = new Date()): Promise<VolumeB
 }
 
 export async function overview(): Promise<Overview> {
-  const [triage, severities, volume] = await Promise.all([
+  const [triage, severities, volume, heartbeats] = await Promise.all([
     pipelineStatus(),
     db().incident.groupBy({ by: ["severity"], where: { status: { not: "resolved" } }, _count: { _all: true } }),
     alertVolume(),
+    listHeartbeats(),
   ]);
   return {
     alertsTotal: Object.values(triage.alerts).reduce((a, b) => a + b, 0),
     alertsByState: triage.alerts,
     openIncidentsBySeverity: Object.fromEntries(severities.map((s) => [s.severity, s._count._all])),
     volume,
+    heartbeats,
   };
 }

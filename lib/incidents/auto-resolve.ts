@@ -8,7 +8,8 @@ import { recordAction } from "@/lib/incidents/timeline";
 /**
  * The lifecycle sweep (called by the pipeline's cron / in-process loop): resolves firing alerts whose
  * platform has gone silent (some never send a "resolved"), then settles their incidents — which
- * resolve automatically when nothing fires any more (INCIDENT_AUTO_RESOLVE).
+ * resolve automatically when nothing fires any more (INCIDENT_AUTO_RESOLVE). Heartbeats are left to the
+ * heartbeat monitor: their silence is the alarm, not a resolution.
  */
 
 /** Silence limit per source: ALERT_SILENCE_RESOLVE_OVERRIDES ("sentry=1440") over ALERT_SILENCE_RESOLVE_MINUTES. */
@@ -48,7 +49,7 @@ export async function resolveSilentAlerts(opts: { now?: Date; limit?: number } =
   const resolved = await db().$queryRaw<{ id: string; incident_id: string | null; title: string; last_seen_at: Date }[]>`
     UPDATE alerts SET status = 'resolved', resolved_at = ${now}::timestamptz
     WHERE id IN (
-      SELECT id FROM alerts WHERE status = 'firing' AND (${Prisma.join(conditions, " OR ")})
+      SELECT id FROM alerts WHERE status = 'firing' AND NOT is_heartbeat AND (${Prisma.join(conditions, " OR ")})
       ORDER BY last_seen_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
     RETURNING id, incident_id, title, last_seen_at`;
 

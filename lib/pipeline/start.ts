@@ -6,12 +6,13 @@ import { findIncidentsMissingFollowUp } from "@/lib/pipeline/stale-incidents";
 import { log } from "@/lib/pipeline/log";
 import { errorMessage } from "@/lib/pipeline/retry";
 import { resolveSilentAlerts } from "@/lib/incidents/auto-resolve";
+import { checkHeartbeats } from "@/lib/heartbeats/monitor";
 
 const holder = globalThis as unknown as { __opsrelaySweep?: { timer: NodeJS.Timeout; running: boolean } };
 
 /**
  * Server start in in-process mode: alerts a crash left pending or processing are queued again, then a
- * periodic sweep re-queues stuck alerts and auto-resolves silent ones (the in-process twin of the
+ * periodic sweep re-queues stuck alerts, auto-resolves silent ones and watches heartbeats (the in-process twin of the
  * Inngest cron). With Inngest configured, its cron function does this instead.
  */
 export async function startInProcessPipeline(): Promise<{ recovered: number } | null> {
@@ -30,22 +31,35 @@ export function stopInProcessPipeline(): void {
   holder.__opsrelaySweep = undefined;
 }
 
+export interface SweepOutcome {
+  requeued: number;
+  autoResolved: number;
+  followedUp: number;
+  /** Missing-heartbeat alerts raised or resolved. */
+  heartbeatAlerts: number;
+}
+
+const NOTHING_SWEPT: SweepOutcome = { requeued: 0, autoResolved: 0, followedUp: 0, heartbeatAlerts: 0 };
+
 /** One sweep; overlapping runs are skipped. Never throws. */
-export async function sweepOnce(now = new Date()): Promise<{ requeued: number; autoResolved: number; followedUp: number }> {
+export async function sweepOnce(now = new Date()): Promise<SweepOutcome> {
   const sweep = holder.__opsrelaySweep;
-  if (sweep?.running) return { requeued: 0, autoResolved: 0, followedUp: 0 };
+  if (sweep?.running) return NOTHING_SWEPT;
   if (sweep) sweep.running = true;
   try {
     const stuck = (await findStuckAlerts({ olderThanMinutes: env().PIPELINE_STUCK_MINUTES, now })).filter((id) => !isInFlight(id));
     for (const id of stuck) enqueueAlert(id);
     if (stuck.length > 0) log.warn(`re-queued ${stuck.length} stuck alert(s)`);
     const { alertsResolved } = await resolveSilentAlerts({ now });
+    const heartbeats = await checkHeartbeats({ now });
+    for (const id of [...heartbeats.raised, ...heartbeats.recovered]) enqueueAlert(id);
+    if (heartbeats.raised.length > 0) log.warn(`${heartbeats.raised.length} heartbeat(s) missing: alert raised`);
     const incidents = await findIncidentsMissingFollowUp({ olderThanMinutes: env().PIPELINE_STUCK_MINUTES, now });
     for (const incidentId of incidents) dispatchInProcess("incident/updated", { incidentId, reason: "status_changed" });
-    return { requeued: stuck.length, autoResolved: alertsResolved, followedUp: incidents.length };
+    return { requeued: stuck.length, autoResolved: alertsResolved, followedUp: incidents.length, heartbeatAlerts: heartbeats.raised.length + heartbeats.recovered.length };
   } catch (error) {
     log.error("pipeline sweep failed", { error: errorMessage(error) });
-    return { requeued: 0, autoResolved: 0, followedUp: 0 };
+    return NOTHING_SWEPT;
   } finally {
     if (sweep) sweep.running = false;
   }

@@ -2,6 +2,7 @@ import { classifyAlert } from "@/lib/triage/classify";
 import { embedAlert } from "@/lib/triage/embed";
 import { extractAlertEntities } from "@/lib/triage/extract-entities";
 import { groupAlert } from "@/lib/triage/group";
+import { recordIfHeartbeat } from "@/lib/triage/heartbeat";
 import { beginTriage, failTriage, finishTriage, settleResolvedAlert, type TriagePlan } from "@/lib/pipeline/alert-state";
 import { errorMessage, type StepContext } from "@/lib/pipeline/retry";
 
@@ -58,7 +59,9 @@ export async function triageAlertWorkflow(alertId: string, runner: StepRunner): 
 
   const degradations: string[] = [];
   try {
-    if (plan.action === "triage") {
+    // A heartbeat is recorded, not triaged: grouping it would open an incident that never ends.
+    const heartbeat = plan.action === "triage" && (await runner.run(`heartbeat:${alertId}`, () => recordIfHeartbeat(alertId))).heartbeat;
+    if (plan.action === "triage" && !heartbeat) {
       for (const step of TRIAGE_STEPS) {
         const outcome = await runner.run(`${step.id}:${alertId}`, (ctx) => step.run(alertId, ctx));
         if (outcome?.degraded) degradations.push(outcome.degraded);

@@ -216,7 +216,7 @@ describe("in-process triage pipeline", () => {
     expect(alert.processingAttempts).toBe(1);
     expect(alert.incidentId).toBeNull();
     // Still stored raw, findable, and never re-queued by the sweep as if it were stuck.
-    expect(await sweepOnce()).toEqual({ requeued: 0, autoResolved: 0, followedUp: 0 });
+    expect(await sweepOnce()).toEqual({ requeued: 0, autoResolved: 0, followedUp: 0, heartbeatAlerts: 0 });
 
     // Once the provider is fixed, a person can send it through again.
     setProviderOverrides(undefined);

@@ -65,14 +65,14 @@ afterAll(async () => {
 });
 
 describe("triage-alert (Inngest)", () => {
-  it("runs begin → classify → extract-entities → embed → group → settle → finish for each alert", async () => {
+  it("runs begin → heartbeat → classify → extract-entities → embed → group → settle → finish for each alert", async () => {
     const a = await storedAlert("inn-1");
     const b = await storedAlert("inn-2", { title: "route-planner error rate 12%", fingerprint: "fp-inn-2" });
     const t = new InngestTestEngine({ function: triageAlert, events: [{ name: "alert/received", data: { alertIds: [a.id, b.id] } }] });
     const { result, ctx } = await t.execute();
 
     const ids = stepIds(ctx as never);
-    const order = ["begin", "classify", "extract-entities", "embed", "group", "settle", "finish"];
+    const order = ["begin", "heartbeat", "classify", "extract-entities", "embed", "group", "settle", "finish"];
     expect(ids).toEqual([...order.map((s) => `${s}:${a.id}`), ...order.map((s) => `${s}:${b.id}`)]);
     expect(result).toEqual([
       expect.objectContaining({ alertId: a.id, state: "processed", plan: "triage" }),
@@ -120,7 +120,7 @@ describe("triage-alert (Inngest)", () => {
     // First attempt: the classify step fails and Inngest would retry it.
     const first = new InngestTestEngine({ function: triageAlert, events });
     const out = await first.execute();
-    expect(stepIds(out.ctx as never)).toEqual([`begin:${a.id}`, `classify:${a.id}`]);
+    expect(stepIds(out.ctx as never)).toEqual([`begin:${a.id}`, `heartbeat:${a.id}`, `classify:${a.id}`]);
     expect(out.result).toBeUndefined();
     expect(JSON.stringify(out.error)).toContain("HF endpoint 503");
     expect((await db().alert.findUniqueOrThrow({ where: { id: a.id } })).processingState).toBe("processing");
@@ -234,9 +234,29 @@ describe("pipeline-sweep (Inngest cron)", () => {
     // step.sendEvent would reach Inngest: stand in for it, and assert what it was given.
     const t = new InngestTestEngine({ function: pipelineSweep, steps: [{ id: "requeue-0", handler: () => ({ ids: ["evt-1"] }) }] });
     const { result, ctx } = await t.execute();
-    expect(result).toEqual({ requeued: 1, autoResolved: 1, incidentsResolved: 0, followedUp: 0 });
+    expect(result).toEqual({ requeued: 1, autoResolved: 1, incidentsResolved: 0, followedUp: 0, heartbeatAlerts: 0 });
     expect((await db().alert.findUniqueOrThrow({ where: { id: silent.id } })).status).toBe("resolved");
     expect((await db().alert.findUniqueOrThrow({ where: { id: fresh.id } })).status).toBe("firing");
     expect(ctx.step.sendEvent).toHaveBeenCalledWith("requeue-0", { name: "alert/received", data: { alertIds: [stuck.id] } });
+  });
+
+  it("raises an alert of OpsRelay's own for a heartbeat that went silent and announces it", async () => {
+    const hourAgo = new Date(Date.now() - 3600_000);
+    await storedAlert("inn-watchdog", {
+      source: "alertmanager",
+      title: "An alert that should always be firing to certify that Alertmanager is working properly.",
+      labels: { alertname: "Watchdog", severity: "none" },
+      processingState: "processed",
+      isHeartbeat: true,
+      createdAt: new Date(hourAgo.getTime() - 3600_000),
+      lastSeenAt: hourAgo,
+      occurrenceCount: 13,
+    });
+    const t = new InngestTestEngine({ function: pipelineSweep, steps: [{ id: "heartbeat-alerts", handler: () => ({ ids: ["evt-2"] }) }] });
+    const { result, ctx } = await t.execute();
+    expect(result).toMatchObject({ heartbeatAlerts: 1, autoResolved: 0 });
+    const raised = await db().alert.findFirstOrThrow({ where: { source: "opsrelay" } });
+    expect(raised.title).toBe('Heartbeat "Watchdog" from alertmanager is missing');
+    expect(ctx.step.sendEvent).toHaveBeenCalledWith("heartbeat-alerts", { name: "alert/received", data: { alertIds: [raised.id] } });
   });
 });

@@ -1,15 +1,12 @@
 import { loadCatalog, type ServiceCatalog } from "@/lib/ml/catalog";
 import type { Summarizer, Summary, SummaryInput } from "@/lib/ml/types";
+import { describeDuration } from "@/lib/duration";
 import { firstLookHints, likelyOrigins } from "./first-look";
 
 export const OFFLINE_SUMMARY_MODEL = "opsrelay-summary-template-v1";
 
 function duration(from: Date, to: Date): string {
-  const minutes = Math.max(0, Math.round((to.getTime() - from.getTime()) / 60_000));
-  if (minutes < 1) return "under a minute";
-  if (minutes < 90) return `${minutes} min`;
-  const hours = minutes / 60;
-  return hours < 48 ? `${hours.toFixed(1)} h` : `${Math.round(hours / 24)} days`;
+  return describeDuration(to.getTime() - from.getTime());
 }
 
 function hhmm(d: Date): string {
