@@ -62,15 +62,38 @@ const EXCEPTIONS = [
   ["ValidationError", "field required"],
 ] as const;
 
+// What people add to an issue digest about its effect; the effect, not the event count, decides the
+// level when it is stated (rubric: flow stopped → critical, share failing graded on the error steps,
+// retried or cosmetic → low; tier 3 one lower as everywhere). The argument is the flow that fails.
+const NOUNS = ["requests", "orders", "logins", "payments", "scans", "assignments", "label prints", "deliveries", "quotes", "uploads"];
+const SENTRY_IMPACT: [(n: string) => string, Severity][] = [
+  [(n) => `all ${n} fail since the deploy`, "critical"],
+  [(n) => `no ${n} go through at all`, "critical"],
+  [(n) => `${n} failing for everyone on the new version`, "critical"],
+  [(n) => `1 in ${pick([3, 4])} ${n} fails`, "critical"],
+  [(n) => `1 in ${pick([8, 10, 15])} ${n} fails`, "high"],
+  [(n) => `about ${pick([6, 9, 15])}% of ${n} fail`, "high"],
+  [(n) => `${pick([1.5, 2, 3])}% of ${n} fail, the rest go through`, "medium"],
+  [(n) => `${n} slow for some users, no failures`, "medium"],
+  [(n) => `${n} fall back to a default path`, "medium"],
+  [() => `fails once, works on retry`, "low"],
+  [() => `cosmetic: wrong label shown, nothing fails`, "low"],
+  [() => `warning in the logs only, no user-facing error`, "low"],
+  [() => `one account affected, support is in touch`, "low"],
+];
+
 const sentryIssue: Make = (s, t) => {
   const [exc, text] = pick(EXCEPTIONS);
   const users = pick([0, 2, 14, 60, 240, 900, 3000]);
   const events = users * int(2, 6) + int(1, 50);
   const handled = chance(0.25);
   const title = chance(0.7) ? `${exc}: ${text}` : `${exc} in ${pick(["handlers", "worker", "views", "jobs"])}.${pick(["process", "create", "sync", "charge"])}`;
-  const message = `${t} · ${events} events · ${users} users · ${pick(["first seen 8m ago", "since release " + `${int(1, 9)}.${int(0, 30)}.${int(0, 9)}`, "regression", "new issue"])}${handled ? " · handled, retried by the client" : ""}`;
+  const impact = chance(0.5) ? pick(SENTRY_IMPACT) : undefined;
+  const effect = impact ? impact[0](pick(NOUNS)) : undefined;
+  const message = `${t} · ${events} events · ${users} users · ${effect ?? pick(["first seen 8m ago", "since release " + `${int(1, 9)}.${int(0, 30)}.${int(0, 9)}`, "regression", "new issue"])}${handled ? " · handled, retried by the client" : ""}`;
   const base: Severity = users >= 1000 ? "high" : users >= 100 ? "medium" : "low";
-  return { severity: byTier(handled ? shift(base, 1) === "info" ? "low" : shift(base, 1) : base, s.tier), rule: "SentryIssue", title, message, entities: /502/.test(text) ? { httpStatus: ["502"] } : ({} as Record<string, string[]>), verbatim: true };
+  const severity = byTier(impact ? impact[1] : handled ? (shift(base, 1) === "info" ? "low" : shift(base, 1)) : base, s.tier);
+  return { severity, rule: "SentryIssue", title, message, entities: /502/.test(text) ? { httpStatus: ["502"] } : ({} as Record<string, string[]>), verbatim: true };
 };
 
 const deliveryRate: Make = (s, t) => {
@@ -97,7 +120,8 @@ const awsAlarm: Make = (s, t, c) => {
     const age = pick([90, 400, 1500, 5000]);
     title = `${name}-ApproximateAgeOfOldestMessage`;
     message = `Threshold Crossed: ApproximateAgeOfOldestMessage ${age} (seconds) > 60 for 3 datapoints.`;
-    sev = graded(age, [[900, "critical"], [300, "high"], [60, "medium"]], "low");
+    // Queue age is lag, not replication: the rubric's replication minutes one level lower.
+    sev = graded(age, [[900, "high"], [120, "medium"]], "low");
   } else if (kind === "throttles") {
     const pct = pick([0.5, 3, 12, 40]);
     title = `${name}-Lambda-Throttles`;
@@ -192,7 +216,8 @@ const staleData: Make = (s, t) => {
   const what = pick(["search index", "tracking status", "inventory counts", "dashboard data", "ETA estimates"]);
   const title = pick([`${t} ${what} stale`, `${what} ${mins} minutes behind (${t})`, `Freshness SLO breached: ${t}`]);
   const message = `newest ${what} in ${t} are ${mins} minutes old (objective 2 minutes)`;
-  return { severity: byTier(graded(mins * 60, [[1800, "critical"], [600, "high"], [120, "medium"]], "low"), s.tier), rule: "StaleData", title, message, entities: {} };
+  // Stale views are degradation (the data is old, not wrong): replication minutes one level lower.
+  return { severity: byTier(graded(mins * 60, [[900, "high"], [120, "medium"]], "low"), s.tier), rule: "StaleData", title, message, entities: {} };
 };
 
 /** A business flow that stopped: throughput at zero, money or data wrong at scale. Critical for tier 1-2. */

@@ -3,7 +3,7 @@
  * services in datasets/catalog/services.json. The held-out set (holdout.jsonl) is written by hand with
  * different phrasings and is never generated or trained on.
  *
- *   npx tsx datasets/ml/generate-training.ts [--count 20000] [--seed 7]
+ *   npx tsx datasets/ml/generate-training.ts [--count 20000] [--seed 7] [--out datasets/ml/train.jsonl]
  *
  * Severity follows the rubric in datasets/ml/README.md (impact x tier), decided per scenario from its
  * parameters (error %, disk %, days to expiry...), so the model must learn wording and numbers, not ids.
@@ -663,7 +663,8 @@ for (let i = 0; i < COUNT; i++) {
   });
 }
 
-const file = path.join(process.cwd(), "datasets/ml/train.jsonl");
+const outArg = args.indexOf("--out");
+const file = path.resolve(outArg >= 0 ? args[outArg + 1] : "datasets/ml/train.jsonl");
 writeFileSync(file, out.map((x) => JSON.stringify(x)).join("\n") + "\n");
 const bySev = Object.fromEntries(ORDER.map((s) => [s, out.filter((x) => x.severity === s).length]));
 console.log(`wrote ${out.length} training alerts to ${path.relative(process.cwd(), file)} (seed ${SEED}); severities ${JSON.stringify(bySev)}`);

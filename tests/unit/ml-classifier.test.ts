@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "@/lib/ml/catalog";
-import { LocalClassifier, shippedModel } from "@/lib/ml/classify/local-classifier";
+import { capOutsideProduction, LocalClassifier, shippedModel } from "@/lib/ml/classify/local-classifier";
 import { RulesClassifier } from "@/lib/ml/classify/rules-classifier";
 import { hashedFeatures } from "@/lib/ml/classify/features";
 import { dequantize, predict, quantize, train } from "@/lib/ml/classify/logreg";
@@ -43,6 +43,14 @@ describe("local classifier (shipped model)", () => {
   it("uses the platform's severity when given, with high confidence", async () => {
     const r = await c.classify({ source: "datadog", title: "anything", message: "", labels: {}, sourceSeverity: "low" });
     expect(r.severity).toMatchObject({ value: "low", provider: "source", confidence: 0.95 });
+  });
+
+  it("never calls a non-production problem above medium (rubric), whatever the model leans to", () => {
+    const a = (title: string, labels: Record<string, string> = {}) => ({ source: "generic", title, message: "", labels });
+    expect(capOutsideProduction(a("checkout down for everyone", { env: "staging" }), "critical")).toBe("medium");
+    expect(capOutsideProduction(a("qa: cart-service 12% errors"), "high")).toBe("low");
+    expect(capOutsideProduction(a("checkout down for everyone", { env: "prod" }), "critical")).toBe("critical");
+    expect(capOutsideProduction(a("checkout slow", { env: "staging" }), "medium")).toBe("medium");
   });
 
   it("reads platform severities the adapters did not normalise: label words, urgency, [P1]/[SEV2] title tags", async () => {

@@ -23,6 +23,15 @@ describe("severity signals", () => {
     expect(signals("pods", "11/12 replicas healthy")).toContain("mag:replicas:low");
   });
 
+  it("grades replication lag on the rubric's minutes, other lag one level lower, late jobs as late", () => {
+    expect(signals("routing-db replica behind", "replication lag 20 minutes")).toContain("mag:lag:critical");
+    expect(signals("tracking consumer behind", "consumer group 20 minutes behind on scan-events")).toContain("mag:lag:high");
+    expect(signals("tracking consumer behind", "consumer group 20 minutes behind on scan-events")).not.toContain("mag:lag:critical");
+    const late = signals("Reporting job late", "daily KPI report finished 50 minutes late");
+    expect(late).toContain("mag:late:low");
+    expect(late.some((f) => f.startsWith("mag:lag:"))).toBe(false);
+  });
+
   it("names the kind of impact, scope and mitigation", () => {
     expect(signals("checkout is down", "customers cannot pay")).toEqual(expect.arrayContaining(["cue:outage", "cue:blocked", "cue:customers"]));
     expect(signals("Deployment of cart-service v2 completed")).toContain("cue:housekeeping");

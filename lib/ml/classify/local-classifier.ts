@@ -6,6 +6,7 @@ import artifactJson from "@/lib/ml/models/alert-classifier.json";
 import { loadArtifact, type LoadedClassifierModel } from "./artifact";
 import { FEATURE_VERSION, hashedFeatureSets, hashedFeatures } from "./features";
 import { mostProbable, predict, softmaxScores, type Sparse } from "./logreg";
+import { environmentOf, signalText } from "./severity-signals";
 import { platformPrediction } from "./platform-severity";
 import { RulesClassifier } from "./rules-classifier";
 
@@ -43,6 +44,16 @@ export function severityProbabilities(model: LoadedClassifierModel, all: Sparse,
 }
 
 /**
+ * The rubric's hard rule, which a linear model only approximates: outside production nothing is above
+ * medium (the whole environment broken is medium, anything less low), because customers are not affected.
+ */
+export function capOutsideProduction(alert: AlertText, severity: Severity): Severity {
+  if (severity !== "critical" && severity !== "high") return severity;
+  if (environmentOf(alert, signalText(alert)) !== "nonprod") return severity;
+  return severity === "critical" ? "medium" : "low";
+}
+
+/**
  * The offline default: the platform's severity statement when it gave one (platform-severity.ts), else the trained model;
  * the owning team from the service catalog when the service is identified, else the trained model.
  */
@@ -66,7 +77,7 @@ export class LocalClassifier implements Classifier {
     let severity = platformPrediction(alert);
     if (!severity) {
       const p = severityProbabilities(this.model, x, cues);
-      severity = { value: p.label as Severity, confidence: round(p.probability), provider: "local", model: this.model.name };
+      severity = { value: capOutsideProduction(alert, p.label as Severity), confidence: round(p.probability), provider: "local", model: this.model.name };
     }
 
     const entities = extractEntities(alert, catalog);

@@ -79,13 +79,18 @@ function magnitudes(text: string): [string, Level][] {
     out.push(["expiry", grade(-days, [[0, 0], [-3, 1], [-14, 2], [-30, 3]], 4)]);
   }
   // Lag / staleness: "47 minutes behind", "lag 2843s", "ApproximateAgeOfOldestMessage 1860 (seconds)".
+  // The rubric's minutes are for replication (a replica 15 min behind serves wrong data: critical);
+  // other lag (queues, consumers, stale views) is degradation, one level lower on the same minutes; a
+  // job or report that finished late is a late job (low).
   for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s?\(?(ms|s|sec\w*|m|min\w*|h|hours?)\b/g)) {
     const ctx = around(text, m.index, m[0].length, 40, 25);
     if (!/\b(behind|lag\w*|late|delay\w*|stale|oldest|age|old)\b/.test(ctx)) continue;
     const v = Number(m[1]);
     const unit = m[2];
     const secs = unit === "ms" ? v / 1000 : /^h/.test(unit) ? v * 3600 : unit === "m" || unit.startsWith("min") ? v * 60 : v;
-    out.push(["lag", grade(secs, [[900, 0], [120, 1], [30, 2]], 3)]);
+    if (/\b(replica\w*|replication|standby|wal)\b/.test(ctx)) out.push(["lag", grade(secs, [[900, 0], [120, 1], [30, 2]], 3)]);
+    else if (/\b(finished|completed|arrived|delivered|ran|started|done)\b[^.;\n]{0,30}\blate\b|\b(job|report|batch|cron|dag|run|export|nightly|build|deploy\w*)\b[^.;\n]{0,30}\b(late|delayed)\b/.test(ctx)) out.push(["late", 3]);
+    else out.push(["lag", grade(secs, [[900, 1], [120, 2]], 3)]);
   }
   // Latency against its objective, only when the text compares them: "p99 3.8s (threshold 1s)",
   // "1.4s > 1s SLO", "900ms (SLO 800ms)", "620ms vs 500ms objective".
@@ -114,9 +119,14 @@ export function environmentOf(alert: AlertText, text: string): "production" | "n
 
 const LEVEL_NAMES = ["critical", "high", "medium", "low", "info"];
 
+/** Title and message as the cues read them: camelCase split, lower case, thousands separators dropped. */
+export function signalText(alert: AlertText): string {
+  return `${alert.title.replace(/([a-z])([A-Z])/g, "$1 $2")}\n${alert.message}`.toLowerCase().replace(/(\d),(\d{3})/g, "$1$2");
+}
+
 /** Emits the severity cues of an alert, alone and crossed with environment and catalog tier. */
 export function severitySignals(alert: AlertText, tier: number | undefined, emit: (feature: string, weight: number) => void): void {
-  const text = `${alert.title.replace(/([a-z])([A-Z])/g, "$1 $2")}\n${alert.message}`.toLowerCase().replace(/(\d),(\d{3})/g, "$1$2");
+  const text = signalText(alert);
   const env = environmentOf(alert, text);
   const t = tier === undefined ? "t?" : `t${Math.min(tier, 3)}`;
   emit(`env:${env}`, 1);
