@@ -153,7 +153,7 @@ async function main() {
       log(`Calibrated on the dev split and saved: ${JSON.stringify(calibration)}`);
       log();
     }
-    log(`## Decline (hybrid retrieval${calibration ? `, decline when unknownShare − ${calibration.wCoverage}·coverage − ${calibration.wSimilarity}·similarity − ${calibration.wText}·min(textScore, 1) > ${f(calibration.threshold)}` : ", no calibration for this model"})`);
+    log(`## Decline (hybrid retrieval${calibration ? `, decline when unknownShare − ${calibration.wCoverage}·coverage − ${calibration.wSimilarity}·similarity − ${calibration.wText}·min(textScore, 1) − ${calibration.wAgree}·armsAgree > ${f(calibration.threshold)}` : ", no calibration for this model"})`);
     log();
     log(`| split | unanswerable declined | answerable declined |`);
     log(`|---|---|---|`);
@@ -179,7 +179,7 @@ async function main() {
     log(`## Decline errors (${wrongDeclines.length})`);
     log();
     for (const r of wrongDeclines) {
-      log(`- ${r.id} (${r.split}) ${r.unanswerable ? "answered" : "declined"}: similarity ${f(r.support.similarity)}, coverage ${f(r.support.coverage)}, unknown ${f(r.support.unknownShare)}, text ${f(r.support.textScore)} [${r.support.missing.slice(0, 3).join(", ")}]`);
+      log(`- ${r.id} (${r.split}) ${r.unanswerable ? "answered" : "declined"}: similarity ${f(r.support.similarity)}, coverage ${f(r.support.coverage)}, unknown ${f(r.support.unknownShare)}, text ${f(r.support.textScore)}, agree ${r.support.armsAgree ?? "-"} [${r.support.missing.slice(0, 3).join(", ")}]`);
     }
     log();
     log(`Finished in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -33,6 +33,13 @@ export const MAX_QUERY_TERMS = 40;
  * candidate is ranked with ts_rank; the best RERANKED of them are ordered by ts_rank_cd.
  */
 export const RERANKED = 50;
+/**
+ * ts_rank_cd knows nothing of how rare a term is: a passage repeating common words of a long OR query
+ * ("rate", "errors", "latency" in every dashboard section) outranks the one holding the question's rare
+ * words. The reranked candidates' ts_rank_cd is multiplied by IDF_FLOOR + the IDF-weighted share of the
+ * query terms they contain (tuned on the dev split: 0.2–1 all helped, 0.5 best at recall@1).
+ */
+export const IDF_FLOOR = 0.5;
 
 export async function fullTextSearch(text: string, opts: FullTextSearchOptions): Promise<ArmRow[]> {
   const sql = fullTextSql(text, opts);
@@ -76,9 +83,17 @@ export function fullTextSql(text: string, opts: Omit<FullTextSearchOptions, "cli
       LEFT JOIN listed l ON l.lexeme = t.lexeme
       WHERE t.lexeme IS NOT NULL
       GROUP BY t.w, t.simple
+    ), weighted AS (
+      -- document frequency for the IDF weights: counted exactly in a small or never-analyzed table (cheap
+      -- there), PostgreSQL's estimate otherwise (the CASE only runs the count for small tables)
+      SELECT t.w, t.simple, t.ord, t.df,
+        CASE WHEN coalesce((SELECT n FROM stats), 0) <= ${budget}
+          THEN (SELECT count(*) FROM runbook_chunks x WHERE x.search @@ to_tsquery(CASE WHEN t.simple THEN 'simple' ELSE 'english' END::regconfig, t.w))
+          ELSE t.df END AS idf_df
+      FROM terms t
     ), ordered AS (
-      SELECT w, simple, row_number() OVER by_df AS i, sum(df) OVER by_df AS cum
-      FROM terms WHERE df <= ${VERY_COMMON_TERM_ROWS}
+      SELECT w, simple, idf_df, row_number() OVER by_df AS i, sum(df) OVER by_df AS cum
+      FROM weighted WHERE df <= ${VERY_COMMON_TERM_ROWS}
       WINDOW by_df AS (ORDER BY df, simple DESC, ord ROWS UNBOUNDED PRECEDING)
     ), budget AS (
       -- the terms whose rows are all candidates: within the budget (at least one), or all of a small table
@@ -86,10 +101,15 @@ export function fullTextSql(text: string, opts: Omit<FullTextSearchOptions, "cli
         coalesce((SELECT n FROM stats), 0) <= ${budget} AS small
       FROM ordered
     ), kept AS (
-      SELECT w, simple, CASE WHEN small OR i <= greatest(rare_terms, 1) THEN 'rare' WHEN i <= greatest(rare_terms, 1) + ${MAX_COMMON_TERMS} THEN 'common' ELSE 'rank' END AS cls
+      SELECT w, simple, idf_df, CASE WHEN small OR i <= greatest(rare_terms, 1) THEN 'rare' WHEN i <= greatest(rare_terms, 1) + ${MAX_COMMON_TERMS} THEN 'common' ELSE 'rank' END AS cls
       FROM ordered, budget WHERE i <= ${MAX_QUERY_TERMS}
     ), q AS (
       SELECT ${tsq("rare")} AS rare, ${tsq("common")} AS common, ${tsq("any")} AS ranking
+    ), idf AS (
+      -- one tsquery and IDF weight per query term, for the IDF-weighted share of terms a passage contains
+      SELECT to_tsquery(CASE WHEN simple THEN 'simple' ELSE 'english' END::regconfig, w) AS tq,
+        ln((greatest(CASE WHEN coalesce((SELECT n FROM stats), 0) <= ${budget} THEN (SELECT count(*) FROM runbook_chunks) ELSE (SELECT n FROM stats) END, 1) + 1) / (idf_df + 0.5)) AS weight
+      FROM kept WHERE idf_df > 0
     ), cand AS (
       SELECT c.id, ts_rank(c.search, q.ranking, 1) AS pre
       FROM q, runbook_chunks c JOIN runbook_documents d ON d.id = c.document_id WHERE c.search @@ q.rare ${filters}
@@ -99,7 +119,8 @@ export function fullTextSql(text: string, opts: Omit<FullTextSearchOptions, "cli
     ), best AS (
       SELECT id FROM cand ORDER BY pre DESC, id LIMIT ${reranked}
     )
-    SELECT ${CHUNK_COLUMNS}, ts_rank_cd(c.search, q.ranking, 1) AS value
+    SELECT ${CHUNK_COLUMNS},
+      ts_rank_cd(c.search, q.ranking, 1) * (${IDF_FLOOR} + coalesce((SELECT sum(weight) FROM idf WHERE c.search @@ idf.tq), 0) / greatest((SELECT sum(weight) FROM idf), 1e-9)) AS value
     FROM q, best JOIN runbook_chunks c ON c.id = best.id JOIN runbook_documents d ON d.id = c.document_id
     ORDER BY value DESC, c.id
     LIMIT ${opts.limit}`;
