@@ -18,6 +18,8 @@ describe("severity signals", () => {
     expect(signals("cert", "certificate expires in 2 days")).toContain("mag:expiry:high");
     expect(signals("cert", "certificate expires in 25 days")).toContain("mag:expiry:low");
     expect(signals("p99", "p99 latency 12s (SLO 900ms)")).toContain("mag:latency:critical");
+    expect(signals("payments-api p99 latency > 1.5s on env:prod", "p99 reached 4.82s over the last 10m")).toContain("mag:latency:high");
+    expect(signals("GC pauses", "timed out after 30000ms")).not.toEqual(expect.arrayContaining([expect.stringMatching(/^mag:latency/)]));
     expect(signals("replica", "replica is 2843s behind the primary")).toContain("mag:lag:critical");
     expect(signals("pods", "0 of 6 pods ready")).toContain("mag:replicas:critical");
     expect(signals("pods", "11/12 replicas healthy")).toContain("mag:replicas:low");

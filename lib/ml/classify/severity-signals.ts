@@ -99,6 +99,17 @@ function magnitudes(text: string): [string, Level][] {
     const limit = secs(m[3], m[4]);
     if (limit > 0) out.push(["latency", grade(secs(m[1], m[2]) / limit, [[10, 0], [3, 1], [1.01, 2]], 3)]);
   }
+  // The same comparison written apart: "p99 latency > 1.5s" in the title, "reached 4.82s over the last
+  // 10m" in the body; the worst measured latency against the one stated limit.
+  const limit = out.some(([what]) => what === "latency") ? null : /(?:threshold|slo|objective|target|sla|limit|>)\s*(\d+(?:\.\d+)?)\s?(ms|s)\b/.exec(text);
+  if (limit && secs(limit[1], limit[2]) > 0) {
+    let worst = 0;
+    for (const v of text.matchAll(/\b(?:p\d{2}|latency|took|reached|duration)\b[^.;\n]{0,25}?(\d+(?:\.\d+)?)\s?(ms|s)\b/g)) {
+      if (v.index <= limit.index && limit.index < v.index + v[0].length) continue; // the limit itself
+      worst = Math.max(worst, secs(v[1], v[2]));
+    }
+    if (worst > 0) out.push(["latency", grade(worst / secs(limit[1], limit[2]), [[10, 0], [3, 1], [1.01, 2]], 3)]);
+  }
   return out;
 }
 
