@@ -102,6 +102,13 @@ describe("pattern entities", () => {
     expect(extract("returning 502s").all.httpStatus).toEqual(["502"]);
     expect(extract("503 Service Unavailable from gateway").all.httpStatus).toEqual(["503"]);
     expect(extract("queue depth 503 messages").all.httpStatus).toBeUndefined();
+    expect(extract("most requests return 503 from envoy").all.httpStatus).toEqual(["503"]);
+    expect(extract("2.1% of logins fail with 500 in eu-west-1").all.httpStatus).toEqual(["500"]);
+    expect(extract("Twilio auth failing: 401").all.httpStatus).toEqual(["401"]);
+    expect(extract("bulk indexing rejected: es_rejected_execution_exception (429)").all.httpStatus).toEqual(["429"]);
+    // Only error statuses after these verbs: counts are not statuses.
+    expect(extract("the export should return 200 items per page").all.httpStatus).toBeUndefined();
+    expect(extract("import failed with 500 records skipped").all.httpStatus).toBeUndefined();
     expect(extract("Checkout errors", "upstream returned 503").errorCode).toBe("HTTP 503");
   });
 
