@@ -42,7 +42,7 @@ const HTTP_STATUS_PLURAL = /(?<![\w.])([45]\d\d)s\b/g;
 // Verbs that are followed by a status only when it is an error: "requests return 503", "2% of logins fail
 // with 500", "auth failing: 401", "es_rejected_execution_exception (429)". Error codes only, so "return 200
 // items" or "fail with 100 retries" is not read as a status.
-const HTTP_ERROR_VERB = /\b(?:return|fail(?:s|ed|ing)?(?:\s+with|\s*:)|(?:error|exception|rejected|refused)\w*\s*\()\s*(?:HTTP\s*)?([45]\d\d)\b(?![.%\d])(?!\s*(?:times|items|rows|records|retries|ms|s\b|seconds|minutes|requests|users|events|messages))/gi;
+const HTTP_ERROR_VERB = /(?:\b(?:return|fail(?:s|ed|ing)?(?:\s+with|\s*:))|(?:error|exception|rejected|refused)\w*\s*\()\s*(?:HTTP\s*)?([45]\d\d)\b(?![.%\d])(?!\s*(?:times|items|rows|records|retries|ms|s\b|seconds|minutes|requests|users|events|messages))/gi;
 
 const URL_RE = /\bhttps?:\/\/[^\s"'<>)\]]+/g;
 const IPV4 = /(?<![\d.])((?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3})(?::\d{1,5})?(?![\d.])/g;
