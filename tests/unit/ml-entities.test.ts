@@ -48,6 +48,14 @@ describe("service gazetteer", () => {
     expect(extract("KeyError", "", { job: "node-exporter" }).service).toBeUndefined();
   });
 
+  it("puts a Kubernetes node problem on the cluster service, but not any machine's node-exporter alert", () => {
+    expect(extract("KubeNodeNotReady", "ip-10-8-1-2.eu-west-1.compute.internal has been unready for more than 15 minutes.", { alertname: "KubeNodeNotReady", node: "ip-10-8-1-2.eu-west-1.compute.internal" }).service).toBe("k8s-cluster");
+    expect(extract("NodeClockSkewDetected", "Clock on ip-10-3-7-91.eu-west-1.compute.internal is out of sync by 0.4 seconds.").service).toBe("k8s-cluster");
+    expect(extract("NodeFilesystemAlmostOutOfSpace", "Filesystem at 10.42.7.19:9100 has only 3% available space left.").service).toBeUndefined();
+    // A named service stays the service.
+    expect(extract("KubePodCrashLooping", "Pod payments/payments-api-7b9c restarting", { node: "ip-10-1-1-1.eu-west-1.compute.internal" }).service).toBe("payments-api");
+  });
+
   it("names the file and setting when the catalog cannot be read", () => {
     expect(() => loadCatalog("datasets/catalog/missing.json")).toThrow(/missing\.json \(SERVICE_CATALOG_PATH\)/);
   });

@@ -30,6 +30,18 @@ export interface LocalEntities extends Entities {
   serviceCertainty?: number;
 }
 
+/**
+ * Node-level Kubernetes alerts: a `node` label, the kubernetes-mixin node/daemonset/kubelet rules, or a
+ * node-exporter rule on an EKS node name. A node-exporter rule on a bare IP could be any machine.
+ */
+function isKubernetesNodeAlert(alert: AlertText): boolean {
+  const labels = alert.labels ?? {};
+  const rule = labels.alertname ?? alert.title.replace(/^\s*\[[^\]]*\]\s*/, "");
+  if (labels.node) return true;
+  if (/^Kube(?:Node|DaemonSet|let)/.test(rule)) return true;
+  return /^Node[A-Z]/.test(rule) && /\.compute\.internal\b/.test(`${labels.instance ?? ""} ${alert.message}`);
+}
+
 export function extractEntities(alert: AlertText, catalog: ServiceCatalog): LocalEntities {
   const all: Record<string, string[]> = {};
   const origins: Record<string, "label" | "text"> = {};
@@ -65,6 +77,15 @@ export function extractEntities(alert: AlertText, catalog: ServiceCatalog): Loca
     add(all, "service", primary.service.name);
   }
   for (const m of mentions) if (m.score >= 2) add(all, "service", m.service.name);
+  // A Kubernetes node problem names no application: it is about the cluster, when the catalog has one.
+  if (!all.service && isKubernetesNodeAlert(alert)) {
+    const cluster = lookupService(catalog, "kubernetes") ?? lookupService(catalog, "k8s");
+    if (cluster) {
+      add(all, "service", cluster.name);
+      origins.service = "text";
+      serviceCertainty = 2 / 3;
+    }
+  }
 
   const found = extractFromText(text).sort((a, b) => a.index - b.index);
   for (const e of found) {
