@@ -120,6 +120,12 @@ describe("pattern entities", () => {
     expect(extract("Checkout errors", "upstream returned 503").errorCode).toBe("HTTP 503");
   });
 
+  it("reads QA as an environment only where it is written as one", () => {
+    expect(extract("qa: tracking-service search timeouts").all.environment).toEqual(["qa"]);
+    expect(extract("tracking-service in the QA environment is undersized").all.environment).toEqual(["qa"]);
+    expect(extract("staging api-gateway returns 502; QA blocked").all.environment).toEqual(["staging"]);
+  });
+
   it("recognises AWS, GCP and Azure regions, deriving the region from a zone", () => {
     expect(extract("x", "", { zone: "us-east-1a" }).region).toBe("us-east-1");
     expect(extract("quota exceeded in europe-west4-a").all.region).toEqual(["europe-west4"]);

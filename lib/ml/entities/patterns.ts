@@ -66,6 +66,9 @@ const QUEUE = /\b(?:queue|queue_name)\s*[:=]?\s*["'`]?([a-z][a-z0-9._-]*[a-z0-9]
 const TOPIC = /\b(?:topic)\s*[:=]?\s*["'`]?([a-z][a-z0-9._-]*[a-z0-9])\b/gi;
 const CONSUMER_GROUP = /\b(?:consumer[ _-]?group|group\.id)\s*[:=]?\s*["'`]?([a-z][a-z0-9._-]*[a-z0-9])\b/gi;
 const ENV_WORD = new RegExp(`(?<![/\\w])(${TEXT_ENVIRONMENT_WORDS.join("|")})(?![\\w])`, "gi");
+// "QA" is also a team ("QA blocked"): an environment only when written as one ("qa: …", "the QA
+// environment", "in qa").
+const QA_ENV = /(?<![/\w])qa(?=\s*:|\s+(?:env\w*|cluster|stack)\b)|\b(?:in|on|to)\s+qa\b(?![-\w])/gi;
 
 // Words that follow "pod"/"queue"/"node" in prose and are not names.
 const STOPWORDS = new Set([
@@ -209,6 +212,7 @@ export function extractFromText(text: string): TextEntity[] {
     const env = normalizeEnvironment(m[1]);
     if (env) push(out, "environment", env, m.index);
   });
+  each(QA_ENV, text, (m) => push(out, "environment", "qa", m.index));
 
   return out;
 }
