@@ -37,7 +37,11 @@ export function IncidentActions({ incidentId, status }: { incidentId: string; st
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2">
-        <Input value={actor} onChange={(e) => setActor(e.target.value)} placeholder="your name" className="w-40" aria-label="Your name" />
+        <Input value={actor} onChange={(e) => {
+            setActor(e.target.value);
+            // Kept as typed: the merge control next to these buttons acts under the same name.
+            localStorage.setItem("opsrelay.actor", e.target.value.trim());
+          }} placeholder="your name" className="w-40" aria-label="Your name" />
         {status === "open" && (
           <Button onClick={() => act("acknowledge")} disabled={pending}>
             Acknowledge

@@ -30,4 +30,13 @@ export const moveAlertBodySchema = z.object({
 });
 export type MoveAlertBody = z.infer<typeof moveAlertBodySchema>;
 
+/** An incident by uuid or by its human number ("INC-42" or "42"), as the incident routes accept in the path. */
+const incidentRef = z
+  .string({ message: "into is required: the incident to merge into (id or INC-number)" })
+  .trim()
+  .regex(/^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?:inc-)?\d{1,9})$/i, "into must be an incident id (uuid) or number (INC-42)");
+
+export const mergeIncidentBodySchema = z.object({ into: incidentRef, actor });
+export type MergeIncidentBody = z.infer<typeof mergeIncidentBodySchema>;
+
 export const uuidParam = z.uuid({ message: "must be a uuid" });

@@ -41,3 +41,11 @@ export function foldAlertRuns<A extends TimelineAction>(actions: readonly A[], m
   flush();
   return entries;
 }
+
+/** The other incident a merge entry points to (where alerts went, or came from), for a link on the timeline. */
+export function mergedIncidentNumber(action: { type: string; data?: unknown }): number | null {
+  if (action.type !== "incident_merged" || !action.data || typeof action.data !== "object") return null;
+  const data = action.data as { intoIncidentNumber?: unknown; fromIncidentNumber?: unknown };
+  const n = data.intoIncidentNumber ?? data.fromIncidentNumber;
+  return typeof n === "number" ? n : null;
+}

@@ -9,6 +9,7 @@ export type IncidentActionType =
   | "all_alerts_resolved"
   | "severity_changed"
   | "status_changed"
+  | "incident_merged"
   | "comment";
 
 /** Appends one entry to an incident's timeline (inside the caller's transaction). */

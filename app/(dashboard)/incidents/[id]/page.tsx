@@ -6,10 +6,12 @@ import { SeverityBadge, StatusBadge } from "@/components/dashboard/severity-badg
 import { CopilotPanel } from "@/components/copilot/copilot-panel";
 import { AlertStrip } from "@/components/incidents/alert-strip";
 import { IncidentActions } from "@/components/incidents/incident-actions";
+import { MergeIncident } from "@/components/incidents/merge-incident";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { getIncidentDetail, resolveIncidentId } from "@/lib/incidents/queries";
-import { foldAlertRuns } from "@/lib/incidents/timeline-view";
+import { getMergedInto } from "@/lib/incidents/merge-incidents";
+import { getIncidentDetail, incidentListQuerySchema, listIncidents, resolveIncidentId } from "@/lib/incidents/queries";
+import { foldAlertRuns, mergedIncidentNumber } from "@/lib/incidents/timeline-view";
 
 export const dynamic = "force-dynamic";
 
@@ -19,6 +21,10 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const incident = id ? await getIncidentDetail(id) : null;
   if (!incident) notFound();
   const hiddenActions = incident._count.actions - incident.actions.length;
+  const mergedInto = incident.mergedIntoId ? await getMergedInto(incident.id) : null;
+  // Merge suggestions: the other live incidents, most recently active first.
+  const live = mergedInto ? [] : (await listIncidents(incidentListQuerySchema.parse({ status: "open,investigating", limit: 30 }))).items;
+  const candidates = live.filter((c) => c.id !== incident.id).map((c) => ({ number: c.number, title: c.title }));
 
   return (
     <div className="space-y-6">
@@ -42,9 +48,20 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         </div>
       </div>
 
+      {mergedInto && (
+        <div role="status" className="rounded-md border border-primary/40 bg-primary/5 p-3 text-sm" data-testid="merged-into">
+          This incident was merged into{" "}
+          <Link href={`/incidents/INC-${mergedInto.number}`} className="font-medium underline">
+            INC-{mergedInto.number} {mergedInto.title}
+          </Link>
+          ; its alerts are there now.
+        </div>
+      )}
+
       <Card>
-        <CardContent className="pt-4">
+        <CardContent className="space-y-3 pt-4">
           <IncidentActions incidentId={incident.id} status={incident.status} />
+          {!mergedInto && <MergeIncident incidentId={incident.id} candidates={candidates} />}
         </CardContent>
       </Card>
 
@@ -126,6 +143,11 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
                       <span className="text-muted-foreground"> · {entry.action.actor} · {utc(entry.action.createdAt)}</span>
                     </div>
                     {entry.action.message && <div className="whitespace-pre-wrap text-muted-foreground">{entry.action.message}</div>}
+                    {mergedIncidentNumber(entry.action) != null && (
+                      <Link href={`/incidents/INC-${mergedIncidentNumber(entry.action)}`} className="text-xs hover:underline">
+                        open INC-{mergedIncidentNumber(entry.action)}
+                      </Link>
+                    )}
                   </li>
                 ) : (
                   <li key={entry.key} className="relative text-sm">
