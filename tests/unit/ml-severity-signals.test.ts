@@ -36,6 +36,11 @@ describe("severity signals", () => {
 
   it("names the kind of impact, scope and mitigation", () => {
     expect(signals("checkout is down", "customers cannot pay")).toEqual(expect.arrayContaining(["cue:outage", "cue:blocked", "cue:customers"]));
+    // Stopped business flows are outages too.
+    expect(signals("SMS sending stopped on env:prod")).toContain("cue:outage");
+    expect(signals("Warehouse scanners disconnected", "0 scans/min from 14 of 14 sites")).toContain("cue:outage");
+    expect(signals("Routing: tomorrow's routes not generated")).toContain("cue:outage");
+    expect(signals("KubeDaemonSetRolloutStuck", "41 of 42 pods updated")).not.toContain("cue:outage");
     expect(signals("Deployment of cart-service v2 completed")).toContain("cue:housekeeping");
     expect(signals("[Recovered] cart-service error rate")).toContain("cue:recovered");
     expect(signals("queue backing up", "retries succeed, no customer impact")).toContain("cue:mitigated");
