@@ -38,11 +38,15 @@ export interface Support {
 /** Passages within this rank of each arm count for armsAgree. */
 const AGREEMENT_DEPTH = 3;
 
-/** Whether the vector and full-text arms' best passages come from a common document. */
+/**
+ * Whether the vector and full-text arms' best passages come from a common document. An arm's best
+ * passages missing from the fused list were outranked for lack of support from the other arm: no
+ * agreement. Undefined when an arm did not run (full-text only, or nothing matched its words).
+ */
 export function armsAgreement(chunks: RetrievedChunk[]): number | undefined {
+  if (!chunks.some((c) => c.vectorRank !== undefined) || !chunks.some((c) => c.textRank !== undefined)) return undefined;
   const vector = new Set(chunks.filter((c) => (c.vectorRank ?? Infinity) <= AGREEMENT_DEPTH).map((c) => c.documentId));
   const text = new Set(chunks.filter((c) => (c.textRank ?? Infinity) <= AGREEMENT_DEPTH).map((c) => c.documentId));
-  if (!vector.size || !text.size) return undefined;
   return [...vector].some((d) => text.has(d)) ? 1 : 0;
 }
 

@@ -39,6 +39,8 @@ describe("agreement between the retrieval arms", () => {
   it("is 1 when both arms' top passages share a runbook, 0 when they don't, unknown with one arm", () => {
     expect(armsAgreement([chunk("a", 1, undefined), chunk("a", undefined, 2), chunk("b", 2, 1)])).toBe(1);
     expect(armsAgreement([chunk("a", 1, undefined), chunk("b", undefined, 1), chunk("c", 5, 2)])).toBe(0);
+    // The vector arm's best passages were all outranked: nothing it found first had text support.
+    expect(armsAgreement([chunk("a", undefined, 1), chunk("b", undefined, 2), chunk("c", 7, 3)])).toBe(0);
     expect(armsAgreement([chunk("a", undefined, 1), chunk("b", undefined, 2)])).toBeUndefined();
   });
 
