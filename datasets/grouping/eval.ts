@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
 import { getEmbedder } from "@/lib/ml";
@@ -8,6 +8,7 @@ import { dependencyGraph } from "@/lib/triage/group-dependencies";
 import { fingerprintBaseline, timeWindowBaseline } from "./baselines";
 import { addCounts, adjustedRandIndex, pairCounts, prf, type PairCounts } from "./metrics";
 import { replayThroughDatabase, withThrowawayDatabase } from "./db-replay";
+import { loadScenarios } from "./load-scenarios";
 import { replayOpsRelay } from "./replay";
 import type { Family, Scenario, Split } from "./scenario-kit";
 
@@ -29,15 +30,6 @@ interface Score {
   f1: number;
   ari: number;
   alerts: number;
-}
-
-function loadScenarios(dir: string): Scenario[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".json"))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(path.join(dir, f), "utf8")) as Scenario)
-    // Replays need arrival order, whatever order the file lists them in.
-    .map((s) => ({ ...s, alerts: [...s.alerts].sort((a, b) => a.timestamp.localeCompare(b.timestamp) || a.id.localeCompare(b.id)) }));
 }
 
 function score(scenarios: Scenario[], assignments: Map<string, string>[]): Score {

@@ -1,5 +1,6 @@
 import type { Severity } from "@/lib/severity";
 import type { DependencyGraph } from "@/lib/triage/group-dependencies";
+import { logistic, pairLogit, type PairFeatures } from "@/lib/triage/group-model";
 import { describeMarker, sharedMarker } from "@/lib/triage/group-shared-cause";
 
 /**
@@ -92,6 +93,8 @@ export interface PairSignals {
   strength?: number;
   /** Why the pair was ruled out, when it was. */
   blocked?: string;
+  /** The evidence as the fitted model saw it (group-model.ts); absent for fingerprint/group-key/blocked pairs. */
+  features?: PairFeatures;
 }
 
 export type GroupDecision =
@@ -130,12 +133,6 @@ function mentionsEachOther(a: GroupingAlert, b: GroupingAlert, related: boolean)
   return names(a, b.service) || names(b, a.service);
 }
 
-/**
- * The same service is weak evidence on its own: one service often has two unrelated problems at once (a
- * release bug and a database pool), so it joins only with corroboration (similar text, the same error code).
- */
-const SAME_SERVICE_WEIGHT = 0.3;
-
 /** A failure that can spread: not an informational event (deploy marker) or a low-severity warning. */
 const isFailure = (a: GroupingAlert) => a.severity !== "info" && a.severity !== "low";
 
@@ -170,8 +167,6 @@ function canCascade(a: GroupingAlert, b: GroupingAlert): boolean {
  * around deploy markers, and like a cascade: within minutes of each other, or later while the earlier
  * alert still fires (the shared piece is still broken).
  */
-const SHARED_CAUSE_WEIGHT = 0.45;
-
 function sharedInfrastructure(alert: GroupingAlert, other: CandidateAlert, minutesApart: number, cfg: GroupingConfig): string | null {
   if (alert.severity === "info" || other.severity === "info") return null;
   if (minutesApart > cfg.cascadeMinutes && !other.firing) return null;
@@ -185,7 +180,7 @@ export interface PairContext {
   incidentResolved?: boolean;
 }
 
-/** Scores one (new alert, existing alert) pair. Pure; weights are explained inline. */
+/** Scores one (new alert, existing alert) pair. Pure; the hard rules are explained inline, the weights are fitted. */
 export function scorePair(
   alert: GroupingAlert,
   other: CandidateAlert,
@@ -233,40 +228,59 @@ export function scorePair(
   }
   if (minutesApart > cfg.windowMinutes) return { ...signals, blocked: `more than ${cfg.windowMinutes} min apart` };
 
-  // A dependency failing and a dependent failing belong together while both fail: within minutes of each
-  // other, or later while the earlier alert is still firing (slow cascades: a saturating database shows up
-  // in its callers a quarter of an hour later).
-  const cascade = dependency !== null && canCascade(alert, other) && (minutesApart <= cfg.cascadeMinutes || signals.ongoing);
-  let score = 0;
-  if (sameService) score += SAME_SERVICE_WEIGHT;
-  // Cascades: a dependency failing and its dependents erroring within minutes. A direct edge alone joins
-  // only when close in time and place (it reaches the threshold with same env + region, ≤5 min); the
-  // dependent's message naming the dependency is extra evidence.
-  else if (cascade) score += (dependency.hops === 1 ? 0.45 : 0.2) + (signals.mentions ? 0.15 : 0);
-  else if (signals.mentions) score += 0.15;
-  // One broken piece below both (cluster DNS, a certificate, a zone, a node): like a direct dependency edge.
-  if (signals.sharedCause) score += SHARED_CAUSE_WEIGHT;
-  if (signals.sameErrorCode) score += 0.2;
-  // Both alerts carry their own, different error code (HTTP 404 vs ACQ-TIMEOUT): two failure signatures.
-  else if (signals.conflictingErrorCodes) score -= 0.15;
-  score += similarityCredit(signals.similarity);
-  if (environment === "same") score += 0.05;
-  if (region === "same" && (sameService || cascade || signals.mentions || signals.sharedCause)) score += 0.05;
-  // The same service failing in two regions at once is usually two problems (two clusters, two DBs).
-  if (region === "different") score -= sameService ? 0.45 : 0.2;
-
-  // Time proximity: full weight within 5 minutes, fading to 60% at the edge of the window. A cascade still
-  // in progress is not "long ago": the dependency is failing now.
-  const stillBroken = (cascade && signals.ongoing) || (!!signals.sharedCause && other.firing);
-  const apart = stillBroken ? Math.min(minutesApart, 5) : minutesApart;
-  const fade = apart <= 5 ? 1 : 1 - 0.4 * Math.min(1, (apart - 5) / Math.max(1, cfg.windowMinutes - 5));
-  signals.strength = round(score * fade, 3);
-  signals.score = round(clamp(score * fade));
+  // The same service failing in two regions at once is two problems (two clusters, two databases).
+  if (sameService && region === "different") return { ...signals, blocked: "same service, different region" };
+  signals.features = pairFeatures(alert, other, signals, cfg);
+  // Time and severity alone never join: two outages in the same minute are the concurrent case, and merging
+  // unrelated outages costs more than a split. The model weighs the evidence only when there is some.
+  if (!linked(signals.features)) return { ...signals, blocked: ONLY_TIME };
+  const p = logistic(pairLogit(signals.features));
+  signals.strength = round(p, 4);
+  signals.score = round(p);
   return signals;
 }
 
-function clamp(n: number): number {
-  return Math.max(0, Math.min(1, n));
+/**
+ * The evidence of one pair as model features (group-model.ts). A dependency edge counts as a cascade only
+ * between failures (two warnings on linked services are routine chatter; a missing-data alert says nothing
+ * about dependencies) and within minutes, or later while the earlier alert still fires (slow cascades). The
+ * time apart is measured from "now" for a cascade or shared cause still in progress: the cause is failing now.
+ */
+export function pairFeatures(alert: GroupingAlert, other: CandidateAlert, s: PairSignals, cfg: GroupingConfig): PairFeatures {
+  const cascade = s.dependency !== null && canCascade(alert, other) && (s.minutesApart <= cfg.cascadeMinutes || s.ongoing);
+  const stillBroken = (cascade && s.ongoing) || (!!s.sharedCause && other.firing);
+  const apart = stillBroken ? Math.min(s.minutesApart, 5) : s.minutesApart;
+  const sim = similarityCredit(s.similarity) / SIMILARITY_WEIGHT;
+  const flag = (b: boolean) => (b ? 1 : 0);
+  return {
+    sameService: flag(s.sameService),
+    cascadeDirect: flag(cascade && s.dependency!.hops === 1),
+    cascadeIndirect: flag(cascade && s.dependency!.hops > 1),
+    cascadeOngoing: flag(cascade && s.ongoing),
+    mentions: flag(s.mentions),
+    sharedCause: flag(!!s.sharedCause),
+    sameErrorCode: flag(s.sameErrorCode),
+    conflictingErrorCodes: flag(s.conflictingErrorCodes),
+    similarity: sim,
+    sameServiceSimilarity: s.sameService ? sim : 0,
+    regionSame: flag(s.region === "same"),
+    regionDifferent: flag(s.region === "different"),
+    minutesApartOfWindow: Math.min(1, apart / Math.max(1, cfg.windowMinutes)),
+    bothFailing: flag(isFailure(alert) && isFailure(other)),
+  };
+}
+
+/**
+ * A link between the two problems, not only between the times they fired: a dependency edge the failure can
+ * travel along, one naming the other's service, a shared-infrastructure marker, or the same service with text
+ * or an error code that says it is the same problem (one service often has two unrelated problems at once).
+ * Similar wording alone does not link two services: "latency above threshold" reads alike everywhere.
+ */
+const SAME_PROBLEM_SIMILARITY = 0.25;
+const ONLY_TIME = "nothing links them but time and place";
+function linked(f: PairFeatures): boolean {
+  if (f.cascadeDirect + f.cascadeIndirect + f.mentions + f.sharedCause > 0) return true;
+  return f.sameService === 1 && (f.similarity >= SAME_PROBLEM_SIMILARITY || f.sameErrorCode === 1);
 }
 
 interface IncidentScore {
@@ -276,7 +290,13 @@ interface IncidentScore {
 
 const strengthOf = (s: PairSignals) => s.strength ?? s.score;
 
-function bestPair(alert: GroupingAlert, incident: CandidateIncident, deps: DependencyGraph, cfg: GroupingConfig): PairSignals | null {
+/**
+ * The pairs that can speak for joining `incident`: every unblocked (alert, member) pair, except that when the
+ * incident already holds alerts of this alert's own service, those say how that service fails there; a
+ * dependent complaining about the service adds nothing (it would pull a second, unrelated problem of the
+ * service into the first one's incident). The fitting script scores the same pairs.
+ */
+export function incidentPairs(alert: GroupingAlert, incident: CandidateIncident, deps: DependencyGraph, cfg: GroupingConfig): PairSignals[] {
   const alerts = incident.alerts;
   const incidentResolved = incident.status === "resolved";
   // Which member services already have a failing dependency in the incident (their cause is known).
@@ -288,18 +308,17 @@ function bestPair(alert: GroupingAlert, incident: CandidateIncident, deps: Depen
     if (!known.has(service)) known.set(service, failing.some((m) => m !== service && deps.relation(service, m)?.direction === "upstream"));
     return known.get(service)!;
   };
-  const pairs = alerts.flatMap((other) => {
-    if (other.id === alert.id) return [];
-    const s = scorePair(alert, other, deps, cfg, { causeKnown: causeKnown(other), incidentResolved });
-    return s.blocked ? [] : [s];
-  });
-  // When the incident already holds alerts of this alert's own service, those say how that service fails
-  // there; a dependent complaining about the service adds nothing (it would pull a second, unrelated
-  // problem of the service into the first one's incident).
-  const ownService = pairs.some((p) => p.sameService);
+  const all = alerts.flatMap((other) =>
+    other.id === alert.id ? [] : [scorePair(alert, other, deps, cfg, { causeKnown: causeKnown(other), incidentResolved })],
+  );
+  // Its own service's alerts count here even when they are too unlike it to join on their own.
+  const ownService = all.some((p) => p.sameService && (!p.blocked || p.blocked === ONLY_TIME));
+  return all.filter((s) => !s.blocked && !(ownService && s.dependency?.direction === "downstream" && !s.fingerprint && !s.groupKey));
+}
+
+function bestPair(alert: GroupingAlert, incident: CandidateIncident, deps: DependencyGraph, cfg: GroupingConfig): PairSignals | null {
   let best: PairSignals | null = null;
-  for (const s of pairs) {
-    if (ownService && s.dependency?.direction === "downstream" && !s.fingerprint && !s.groupKey) continue;
+  for (const s of incidentPairs(alert, incident, deps, cfg)) {
     if (!best || strengthOf(s) > strengthOf(best) || (strengthOf(s) === strengthOf(best) && s.minutesApart < best.minutesApart)) best = s;
   }
   return best;
