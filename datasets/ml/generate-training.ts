@@ -204,7 +204,8 @@ const appError: Make = (s, t) => {
 const resources: Make = (s, t, c) => {
   const what = pick(["CPU", "memory", "heap"]);
   const pct = pick([72, 81, 88, 93, 97]);
-  const sev: Severity = pct >= 95 ? "high" : pct >= 85 ? "medium" : "low";
+  // The storage steps: saturation at 90% is serious, at 80% worth handling this shift.
+  const sev: Severity = pct >= 90 ? "high" : pct >= 80 ? "medium" : "low";
   const title = pick([`High ${what} usage on ${t}`, `${t} ${what} above ${pct - 2}%`, `${what} saturation ${c.host}`]);
   const message = pick([`${what} at ${pct}% on ${c.host} for 15m`, `${t}: ${what} utilisation ${pct}% (limit 2 cores / 4Gi)`, `${pct}% ${what} used`]);
   return { severity: byTier(sev, s.tier), rule: "ResourceHigh", title, message, entities: message.includes(c.host) || title.includes(c.host) ? { host: [c.host] } : ({} as Record<string, string[]>) };

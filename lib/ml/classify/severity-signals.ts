@@ -31,6 +31,8 @@ const RESOURCE = /\b(cpu|memory|heap|load|utili[sz]ation)\b/;
 // Rubric levels as feature values: 0 critical … 4 info.
 type Level = 0 | 1 | 2 | 3 | 4;
 const grade = (value: number, edges: [number, Level][], otherwise: Level): Level => edges.find(([min]) => value >= min)?.[1] ?? otherwise;
+// CPU, memory, heap: the storage steps one level lower at the top (a full CPU slows, a full disk stops).
+const RESOURCE_STEPS: [number, Level][] = [[90, 1], [80, 2], [70, 3]];
 
 /** Words just before a number tell what it measures. */
 function around(text: string, index: number, length: number, before = 40, after = 30): string {
@@ -51,7 +53,7 @@ function magnitudes(text: string): [string, Level][] {
     } else if (/\b(success\w*|availability|crash-free|delivered|conversion|uptime)\b/.test(ctx)) {
       out.push(["errors", grade(100 - v, [[25, 0], [5, 1], [1, 2]], 3)]);
     } else if (RESOURCE.test(ctx) && !/\b(error|fail)/.test(ctx)) {
-      out.push(["resource", grade(v, [[95, 1], [85, 2], [70, 3]], 4)]);
+      out.push(["resource", grade(v, RESOURCE_STEPS, 4)]);
     } else if (/\b(drop\w*|fell|fewer|below|down|lower|decreas\w*)\b/.test(ctx)) {
       out.push(["drop", grade(v, [[30, 0], [10, 1], [3, 2]], 3)]);
     } else if (/\b(error|fail|5xx|4xx|\d{3}s?\b|timeout|time out|reject|throttl|bounce|crash|exception|declin|denied|unavailable|not (?:sent|delivered|processed)|undelivered|wrong|incorrect)/.test(ctx)) {
@@ -60,7 +62,7 @@ function magnitudes(text: string): [string, Level][] {
   }
   // CloudWatch-style utilisation without a % sign: "CPUUtilization 72.4 > 70".
   for (const m of text.matchAll(/\b(?:cpu|memory|disk|storage)\s?(?:utili[sz]ation|percent|used_percent)\s+(\d+(?:\.\d+)?)\b(?!\s?%)/g)) {
-    out.push(/disk|storage/.test(m[0]) ? ["disk", grade(Number(m[1]), [[95, 0], [90, 1], [80, 2], [70, 3]], 4)] : ["resource", grade(Number(m[1]), [[95, 1], [85, 2], [70, 3]], 4)]);
+    out.push(/disk|storage/.test(m[0]) ? ["disk", grade(Number(m[1]), [[95, 0], [90, 1], [80, 2], [70, 3]], 4)] : ["resource", grade(Number(m[1]), RESOURCE_STEPS, 4)]);
   }
   // "1 in 8 requests"
   for (const m of text.matchAll(/\b1 (?:in|of every) (\d+)\b/g)) out.push(["errors", grade(100 / Number(m[1]), [[25, 0], [5, 1], [1, 2]], 3)]);
