@@ -77,10 +77,16 @@ export interface ActionInput {
 /** A person's action on an incident (the dashboard, the API, Slack). Throws ApiError 404/409. */
 export async function performIncidentAction(incidentId: string, input: ActionInput) {
   const update = await db().$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ status: IncidentStatus }[]>`
-      SELECT status::text AS status FROM incidents WHERE id = ${incidentId}::uuid FOR UPDATE`;
+    const rows = await tx.$queryRaw<{ status: IncidentStatus; merged_into_number: number | null }[]>`
+      SELECT i.status::text AS status, m.number AS merged_into_number
+      FROM incidents i LEFT JOIN incidents m ON m.id = i.merged_into_id
+      WHERE i.id = ${incidentId}::uuid FOR UPDATE OF i`;
     const current = rows[0]?.status;
     if (!current) throw notFound("Incident");
+    // A merged incident lives on in its target: reopening the empty shell would only split the work again.
+    if (input.action === "reopen" && rows[0].merged_into_number !== null) {
+      throw conflict(`This incident was merged into INC-${rows[0].merged_into_number}: reopen INC-${rows[0].merged_into_number} instead`);
+    }
 
     if (input.action === "comment") {
       if (!input.message) throw new ApiError(400, "validation_failed", "A comment needs a message");

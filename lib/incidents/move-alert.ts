@@ -42,10 +42,15 @@ export async function moveAlert(alertId: string, target: { incidentId: string } 
       if (toId === fromId) throw conflict("The alert is already in that incident");
       // Both incidents locked in id order, so two opposite moves cannot deadlock.
       const ids = [toId, ...(fromId ? [fromId] : [])].sort();
-      const locked = await tx.$queryRaw<{ id: string; status: string }[]>`
-        SELECT id, status::text AS status FROM incidents WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
+      const locked = await tx.$queryRaw<{ id: string; status: string; merged_into_number: number | null }[]>`
+        SELECT i.id, i.status::text AS status, m.number AS merged_into_number
+        FROM incidents i LEFT JOIN incidents m ON m.id = i.merged_into_id
+        WHERE i.id = ANY(${ids}::uuid[]) ORDER BY i.id FOR UPDATE OF i`;
       const targetRow = locked.find((r) => r.id === toId);
       if (!targetRow) throw new ApiError(404, "not_found", "Target incident not found");
+      if (targetRow.merged_into_number !== null) {
+        throw conflict(`That incident was merged into INC-${targetRow.merged_into_number}: move the alert there instead`);
+      }
       if (targetRow.status === "resolved" && alert.status === "firing") {
         // A firing alert makes a resolved incident live again.
         await changeStatus(tx, toId, "resolved", "open", { actor, message: `Reopened: firing alert "${alert.title}" moved in by ${actor}` });

@@ -131,6 +131,13 @@ describe("merging incidents", () => {
     const again = await merge(a.id, { into: c.id, actor: "sam" });
     expect(again.status).toBe(409);
     expect((await again.json()).error.message).toContain(`already merged into INC-${b.number}`);
+    // The merged shell is not reopened, nor moved into: the work lives on in INC-b.
+    const reopen = await actionRoute(post(`/api/incidents/${a.id}/actions`, { action: "reopen", actor: "sam" }), ctx(a.id));
+    expect(reopen.status).toBe(409);
+    expect((await reopen.json()).error.message).toBe(`This incident was merged into INC-${b.number}: reopen INC-${b.number} instead`);
+    const moveIn = await moveRoute(post(`/api/alerts/${c.alertIds[0]}/move`, { incidentId: a.id, actor: "sam" }), ctx(c.alertIds[0]));
+    expect(moveIn.status).toBe(409);
+    expect((await moveIn.json()).error.message).toContain(`merged into INC-${b.number}`);
     // Nothing moved by the refused merges.
     expect(await get(c.id)).toMatchObject({ alertCount: 1, status: "open", mergedIntoId: null });
     expect(await get(b.id)).toMatchObject({ alertCount: 2 });
