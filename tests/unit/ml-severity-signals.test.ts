@@ -59,5 +59,7 @@ describe("severity signals", () => {
     expect(environmentOf(a({}, "route-planner errors in staging"), "route-planner errors in staging")).toBe("nonprod");
     expect(environmentOf(a({}, "deploy from staging to prod"), "deploy from staging to prod")).toBe("production");
     expect(environmentOf(a({}, "cart errors"), "cart errors")).toBe("unknown");
+    const device = "filesystem on /dev/nvme0n1 at es-data-1:9100 has only 14% available space left";
+    expect(environmentOf(a({}, device), device)).toBe("unknown");
   });
 });

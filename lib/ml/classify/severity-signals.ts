@@ -115,8 +115,9 @@ function magnitudes(text: string): [string, Level][] {
   return out;
 }
 
-const NON_PROD = /\b(staging|stage|stg|preprod|pre-prod|dev|development|qa|uat|sandbox|load test)\b|\benv:(?:dev|stg|staging|qa)\b/;
-const PROD = /\b(prod|prd|production)\b/;
+// Not inside paths: "/dev/nvme0n1" is a device, not the dev environment.
+const NON_PROD = /(?<![/\w])(staging|stage|stg|preprod|pre-prod|dev|development|qa|uat|sandbox|load test)\b|\benv:(?:dev|stg|staging|qa)\b/;
+const PROD = /(?<![/\w])(prod|prd|production)\b/;
 
 /** production / nonprod / unknown, from the platform's environment label first, else the text. */
 export function environmentOf(alert: AlertText, text: string): "production" | "nonprod" | "unknown" {
