@@ -84,12 +84,12 @@ export function fullTextSql(text: string, opts: Omit<FullTextSearchOptions, "cli
       WHERE t.lexeme IS NOT NULL
       GROUP BY t.w, t.simple
     ), weighted AS (
-      -- document frequency for the IDF weights: counted exactly in a small or never-analyzed table (cheap
-      -- there), PostgreSQL's estimate otherwise (the CASE only runs the count for small tables)
+      -- document frequency for the IDF weights: PostgreSQL's estimate, counted only in a never-analyzed
+      -- table (the CASE runs the count only then)
       SELECT t.w, t.simple, t.ord, t.df,
-        CASE WHEN coalesce((SELECT n FROM stats), 0) <= ${budget}
-          THEN (SELECT count(*) FROM runbook_chunks x WHERE x.search @@ to_tsquery(CASE WHEN t.simple THEN 'simple' ELSE 'english' END::regconfig, t.w))
-          ELSE t.df END AS idf_df
+        CASE WHEN EXISTS (SELECT 1 FROM stats) THEN t.df
+          ELSE (SELECT count(*) FROM runbook_chunks x WHERE x.search @@ to_tsquery(CASE WHEN t.simple THEN 'simple' ELSE 'english' END::regconfig, t.w))
+          END AS idf_df
       FROM terms t
     ), ordered AS (
       SELECT w, simple, idf_df, row_number() OVER by_df AS i, sum(df) OVER by_df AS cum
@@ -108,7 +108,7 @@ export function fullTextSql(text: string, opts: Omit<FullTextSearchOptions, "cli
     ), idf AS (
       -- one tsquery and IDF weight per query term, for the IDF-weighted share of terms a passage contains
       SELECT to_tsquery(CASE WHEN simple THEN 'simple' ELSE 'english' END::regconfig, w) AS tq,
-        ln((greatest(CASE WHEN coalesce((SELECT n FROM stats), 0) <= ${budget} THEN (SELECT count(*) FROM runbook_chunks) ELSE (SELECT n FROM stats) END, 1) + 1) / (idf_df + 0.5)) AS weight
+        ln((greatest(CASE WHEN EXISTS (SELECT 1 FROM stats) THEN (SELECT n FROM stats) ELSE (SELECT count(*) FROM runbook_chunks) END, 1) + 1) / (idf_df + 0.5)) AS weight
       FROM kept WHERE idf_df > 0
     ), cand AS (
       SELECT c.id, ts_rank(c.search, q.ranking, 1) AS pre

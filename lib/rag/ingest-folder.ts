@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { db } from "@/lib/db";
 import type { Embedder } from "@/lib/ml/types";
 import { ingestRunbook, pruneRunbooks, type IngestResult } from "./ingest";
 
@@ -60,5 +61,8 @@ export async function ingestFolder(
     }
   }
   if (opts.prune && summary.failed === 0) summary.pruned = await pruneRunbooks(seen);
+  // After a bulk load, fresh statistics at once (rather than whenever autovacuum gets to it): the
+  // full-text arm reads its term frequencies from them (fulltext-search.ts).
+  if (summary.created + summary.updated + summary.pruned.length > 0) await db().$executeRawUnsafe("ANALYZE runbook_chunks");
   return summary;
 }
