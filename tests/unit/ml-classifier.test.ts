@@ -58,6 +58,9 @@ describe("local classifier (shipped model)", () => {
     expect(await sev("cart-service errors", { severity: "page" })).toMatchObject({ value: "critical", provider: "source" });
     expect(await sev("cart-service errors", { severity: "none" })).toMatchObject({ value: "info", provider: "source" });
     expect(await sev("cart-service errors", { urgency: "low" })).toMatchObject({ value: "low", provider: "source" });
+    expect(await sev("cart-service errors", { priority: "P1 - Critical" })).toMatchObject({ value: "critical", provider: "source" });
+    expect(await sev("cart-service errors", { severity: "SEV-3 (minor)" })).toMatchObject({ value: "medium", provider: "source" });
+    expect((await sev("cart-service errors", { severity: "team-checkout" })).provider).toBe("local");
     expect(await sev("[Triggered] [P1] cart-service errors")).toMatchObject({ value: "critical", provider: "source" });
     expect(await sev("SEV2: checkout slow for some users")).toMatchObject({ value: "high", provider: "source" });
     // A service or ticket number that merely looks like a tag is not one.

@@ -39,12 +39,21 @@ function titleTag(title: string): Severity | undefined {
   return tag ? normalizeSeverity(tag) : undefined;
 }
 
+/**
+ * Priority names teams give their levels: "P1 - Critical", "SEV-2 (major)", "critical-page". The level
+ * word or code at the start decides; anything else is not a severity.
+ */
+function leadingLevel(value: string | undefined): Severity | undefined {
+  const head = value?.trim().match(/^(p[1-5]|sev-?[0-5]|s[1-5]|[a-z]+)\b/i)?.[1];
+  return head ? normalizeSeverity(head) : undefined;
+}
+
 /** The platform's severity statement, or undefined when the classifier has to decide. */
 export function platformSeverity(alert: AlertText): PlatformSeverity | undefined {
   if (isRecoveryNotice(alert)) return { value: "info", from: "resolved" };
   if (alert.sourceSeverity) return { value: alert.sourceSeverity, from: "sourceSeverity" };
   const labels = alert.labels ?? {};
-  const fromLabels = promSeverity(labels);
+  const fromLabels = promSeverity(labels) ?? leadingLevel(labels.severity ?? labels.priority);
   if (fromLabels) return { value: fromLabels, from: "labels" };
   const urgency = labels.urgency?.toLowerCase();
   if (urgency === "high" || urgency === "low") return { value: urgency, from: "labels.urgency" };
