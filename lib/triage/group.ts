@@ -127,6 +127,21 @@ const firingAt = (t: Date) => Prisma.sql`coalesce(a.status <> 'resolved' OR a.re
 
 const minutes = (n: number) => Prisma.sql`make_interval(mins => ${n}::int)`;
 
+/**
+ * Locks the incident a join names. A person may have merged it away after the candidates were read
+ * (the merge waits for no grouping lock): then the alert goes where the incident's alerts went.
+ */
+async function lockLiveIncident(tx: Db, incidentId: string): Promise<{ id: string; status: string }> {
+  let id = incidentId;
+  for (let hop = 0; hop < 10; hop++) {
+    const rows = await tx.$queryRaw<{ status: string; merged_into_id: string | null }[]>`
+      SELECT status::text AS status, merged_into_id FROM incidents WHERE id = ${id}::uuid FOR UPDATE`;
+    if (!rows[0]?.merged_into_id) return { id, status: rows[0]?.status ?? "open" };
+    id = rows[0].merged_into_id;
+  }
+  return { id, status: "open" };
+}
+
 async function loadCandidates(tx: Db, alert: GroupingAlert, cfg: GroupingConfig) {
   const t = alert.at;
   // Similarity is computed by pgvector against the new alert's own stored vector (same model only).
@@ -235,6 +250,7 @@ export async function groupAlert(alertId: string): Promise<GroupResult> {
     }
 
     let incidentId: string;
+    let reason = decision.reason;
     if (decision.kind === "open") {
       const incident = await tx.incident.create({
         data: {
@@ -268,12 +284,15 @@ export async function groupAlert(alertId: string): Promise<GroupResult> {
         });
       }
     } else {
-      incidentId = decision.incidentId;
-      if (decision.kind === "reopen") {
-        await tx.$queryRaw`SELECT id FROM incidents WHERE id = ${incidentId}::uuid FOR UPDATE`;
+      const live = await lockLiveIncident(tx, decision.incidentId);
+      incidentId = live.id;
+      // Merged while this alert was being scored: it follows its incident into the merge target.
+      const followed = live.id !== decision.incidentId;
+      if (followed) reason += "; its incident had just been merged into another";
+      if (live.status === "resolved" && (decision.kind === "reopen" || followed)) {
         await changeStatus(tx, incidentId, "resolved", "open", {
           actor: "triage",
-          message: `Reopened: ${decision.reason}`,
+          message: `Reopened: ${reason}`,
         });
         updates.push({ incidentId, reason: "reopened" });
       }
@@ -281,17 +300,17 @@ export async function groupAlert(alertId: string): Promise<GroupResult> {
 
     await tx.alert.update({
       where: { id: alertId },
-      data: { incidentId, groupingReason: decision.reason, groupingScore: decision.score, groupingSignals: signals },
+      data: { incidentId, groupingReason: reason, groupingScore: decision.score, groupingSignals: signals },
     });
     await recordAction(tx, incidentId, "alert_added", {
       actor: "triage",
-      message: `Alert "${alert.title}" added: ${decision.reason}`,
+      message: `Alert "${alert.title}" added: ${reason}`,
       data: { alertId, score: decision.score },
     });
     const refreshed = await refreshIncident(tx, incidentId, "triage");
     if (decision.kind === "join") updates.push({ incidentId, reason: refreshed.escalated ? "escalated" : "alert_added" });
     else if (refreshed.escalated && decision.kind === "reopen") updates.push({ incidentId, reason: "escalated" });
-    return { alertId, decision: decision.kind, incidentId, score: decision.score, reason: decision.reason };
+    return { alertId, decision: decision.kind, incidentId, score: decision.score, reason };
   }, TRANSACTION_OPTIONS);
 
   await publishIncidentUpdates(updates);
