@@ -15,6 +15,7 @@ describe("severity signals", () => {
     expect(signals("Disk usage", "system.disk.in_use = 0.84 on /data")).toContain("mag:disk:medium");
     expect(signals("NodeFilesystemAlmostOutOfSpace", "Filesystem has only 3% available space left")).toContain("mag:disk:critical");
     expect(signals("success rate low", "login success 38% over 10m")).toContain("mag:errors:critical");
+    expect(signals("Elevated checkout failures", "order completion 84% vs 97% baseline")).toContain("mag:errors:high");
     expect(signals("cert", "certificate expires in 2 days")).toContain("mag:expiry:high");
     expect(signals("cert", "certificate expires in 25 days")).toContain("mag:expiry:low");
     expect(signals("p99", "p99 latency 12s (SLO 900ms)")).toContain("mag:latency:critical");
@@ -46,6 +47,9 @@ describe("severity signals", () => {
     expect(signals("queue backing up", "retries succeed, no customer impact")).toContain("cue:mitigated");
     expect(signals("pod restarting", "only one pod affected")).toContain("cue:scope_one");
     expect(signals("outage", "affects all regions")).toContain("cue:scope_all");
+    expect(signals("one driver says the app logged him out twice", "can't reproduce")).toEqual(expect.arrayContaining(["cue:scope_one"]));
+    expect(signals("one driver says the app logged him out twice", "can't reproduce")).not.toContain("cue:blocked");
+    expect(signals("SSLError: certificate has expired", "staff cannot sign in to the admin tools")).toContain("cue:mitigated");
   });
 
   it("crosses cues with the environment and the catalog tier", () => {

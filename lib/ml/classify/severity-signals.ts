@@ -11,7 +11,8 @@ import type { AlertText } from "@/lib/ml/types";
 
 const CUES: [string, RegExp][] = [
   ["outage", /\b(down|outage|unreachable|offline|not responding|unresponsive|stall\w*|halted|frozen|not (?:sending|receiving|writing|accepting)\w*|zero (?:\w+ )?(?:sent|processed|received|orders|scans)|0 (?:\w+ )?(?:sent|processed|received|per min\w*|\/min)|no (?:healthy|ready|available)|hard down|dead|stopped (?:working|streaming|processing|consuming)|(?:sending|processing|ingest\w*|delivery|deliveries|consum\w*|writes|scans|orders) (?:has |have )?stopped|disconnected|not (?:generated|updating|updated|created|written|delivered) (?:at all|for (?:everyone|anyone|all))|not (?:generated|created|written)\b|no (?:hits|results) for|not (?:produced|running|processing)|red|total failure|completely)\b/],
-  ["blocked", /\b(cannot|can't|can ?not|unable to|blocked|impossible|every (?:request|checkout|login|call|order)|all (?:requests|checkouts|logins|orders|calls|payments|scans) fail)/],
+  // "can't reproduce" is an investigation note, not users blocked.
+  ["blocked", /\b((?:cannot|can't|can ?not|unable to)(?! (?:reproduce|repro|find|tell|confirm|see why))|blocked|impossible|every (?:request|checkout|login|call|order)|all (?:requests|checkouts|logins|orders|calls|payments|scans) fail)/],
   ["data", /\b(data loss|lost (?:data|messages|writes|events)|corrupt\w*|(?:charged|billed) (?:twice|two times|double)|double[- ]charg\w*|duplicate (?:charges?|payments?)|mismatch\w*|imbalance\w*|no longer balanc\w*|split[- ]brain|two (?:leaders|primaries|masters)|(?:refunded|paid|sent) twice|wrong (?:\w+ )?(?:results|data|coordinates|prices|amounts|totals)|stale)\b/],
   ["exhausted", /\b(exhausted|too many (?:clients|connections)|connection slots|max_connections|out of (?:memory|disk|space)|disk full|no space left|read[- ]only)\b/],
   ["expired", /\b(has expired|expired|cert_has_expired|err_cert_date_invalid)\b/],
@@ -19,11 +20,11 @@ const CUES: [string, RegExp][] = [
   ["degraded", /\b(elevated|slow\w*|latency|degraded|delay\w*|lag\w*|behind|backlog|retry\w*|intermittent\w*|partial\w*|flapping|increas\w*|above (?:threshold|slo|target|normal)|approaching|nearing|growing|rising|spik\w*|high (?:cpu|memory|load))\b/],
   ["housekeeping", /\b((?:deploy\w*|rollout|release|backup|snapshot|upgrade|migration|restart)\b[^.\n]{0,50}\b(?:finished|completed|succeeded|started|done|ok|successful\w*)|rolled out|rolling (?:out|restart)|released|shipped|(?:is )?now live|went live|deployment event|upgraded|rebalanced|digest|uptime|access review|scaled|autoscal\w*|maintenance|scheduled|planned|drill|report|renewed|test (?:alert|notification|page|message)|please ignore|ignore this|fyi|heartbeat|watchdog|for information|no action (?:needed|required))\b/],
   ["recovered", /(^\s*\[?(?:recovered|resolved|ok)\b|\b(recovered|resolved|back to normal|back under|no longer (?:firing|failing|crash\w*|alerting|in alarm|crossed|degraded)|cleared|restored|healthy again|is ok|state changed to ok)\b)/],
-  ["mitigated", /\b(retries? (?:succeed\w*|work\w*)|retried successfully|no (?:customer|user|visible|downstream)? ?impact|customers? (?:are )?unaffected|internal only|still serving|serving traffic|old (?:replicas|pods|version) (?:still )?serving|fallback|fail-open|rollback (?:in progress|succeeded|done)|passed on (?:re-?run|retry)|will retry|0 failed|still (?:sent|delivered|print\w*|work\w*)|continue|catching up|self[- ]heal\w*)\b/],
+  ["mitigated", /\b(retries? (?:succeed\w*|work\w*)|retried successfully|no (?:customer|user|visible|downstream)? ?impact|customers? (?:are )?unaffected|internal only|internal tools?|admin (?:tools?|panel|ui|pages?)|staff (?:only|logins?|sign[- ]ins?)|(?:staff|employees) (?:cannot|can't|can not|unable)|still serving|serving traffic|old (?:replicas|pods|version) (?:still )?serving|fallback|fail-open|rollback (?:in progress|succeeded|done)|passed on (?:re-?run|retry)|will retry|0 failed|still (?:sent|delivered|print\w*|work\w*)|continue|catching up|self[- ]heal\w*)\b/],
   ["flaky", /\b(flaky|flak\w*|once|sporadic\w*|occasional\w*|transient)\b/],
   ["customers", /\b(customers?|users?|drivers?|shoppers?|clients|support tickets?|tickets|revenue|orders?)\b/],
   ["scope_all", /\b(all (?:regions|locations|zones|azs|depots|sites|pods|replicas|instances|nodes|brokers|customers|users)|every (?:region|location|depot|pod|replica|customer|user)|everyone|global\w*|everywhere|across (?:all|every))\b/],
-  ["scope_one", /\b(one pod|single (?:pod|host|node|instance|replica|user|customer)|a single|one (?:host|node|instance|replica|customer|user|depot)|only (?:one|a few|some))\b/],
+  ["scope_one", /\b(one pod|single (?:pod|host|node|instance|replica|user|customer|driver|account|device)|a single|one (?:host|node|instance|replica|customer|user|depot|driver|account|device|site|shopper)|only (?:one|a few|some))\b/],
 ];
 
 const RESOURCE = /\b(cpu|memory|heap|load|utili[sz]ation)\b/;
@@ -50,7 +51,7 @@ function magnitudes(text: string): [string, Level][] {
       out.push(["disk", grade(100 - v, [[95, 0], [90, 1], [80, 2], [70, 3]], 4)]);
     } else if (/\b(disk|volume|storage|filesystem|inode|pvc|persistentvolume|full|\/var|\/data)/.test(ctx)) {
       out.push(["disk", grade(v, [[95, 0], [90, 1], [80, 2], [70, 3]], 4)]);
-    } else if (/\b(success\w*|availability|crash-free|delivered|conversion|uptime)\b/.test(ctx)) {
+    } else if (/\b(success\w*|availability|crash-free|delivered|conversion|completion|uptime)\b/.test(ctx)) {
       out.push(["errors", grade(100 - v, [[25, 0], [5, 1], [1, 2]], 3)]);
     } else if (RESOURCE.test(ctx) && !/\b(error|fail)/.test(ctx)) {
       out.push(["resource", grade(v, RESOURCE_STEPS, 4)]);
