@@ -8,6 +8,7 @@ import { holdoutScenarios } from "./scenarios-holdout";
 import { holdout2Scenarios } from "./scenarios-holdout2";
 import { holdout3Scenarios } from "./scenarios-holdout3";
 import { holdout4Scenarios } from "./scenarios-holdout4";
+import { holdout5Scenarios } from "./scenarios-holdout5";
 import { deployScenarios, noiseScenarios } from "./scenarios-noise-deploy";
 import type { Scenario } from "./scenario-kit";
 
@@ -20,6 +21,7 @@ export function allScenarios(): Scenario[] {
     ...holdout2Scenarios().map((s) => ({ ...s, split: "holdout2" as const })),
     ...holdout3Scenarios().map((s) => ({ ...s, split: "holdout3" as const })),
     ...holdout4Scenarios().map((s) => ({ ...s, split: "holdout4" as const })),
+    ...holdout5Scenarios().map((s) => ({ ...s, split: "holdout5" as const })),
   ];
 }
 
