@@ -2,6 +2,7 @@ import type { DependencyGraph } from "@/lib/triage/group-dependencies";
 import { sharedCauseMarkers } from "@/lib/triage/group-shared-cause";
 import {
   decideGrouping,
+  openCandidateSince,
   type CandidateAlert,
   type CandidateIncident,
   type GroupingAlert,
@@ -12,7 +13,7 @@ import type { Scenario, ScenarioAlert } from "./scenario-kit";
 /**
  * Replays a scenario through OpsRelay's grouping decision (decideGrouping, the function groupAlert runs
  * inside its transaction), with an in-memory store that selects candidates the way group.ts's SQL does:
- * open incidents active within the window, incidents resolved within the reopen window, and incidents
+ * open incidents active within the window (or the longer horizon of a problem still going on), incidents resolved within the reopen window, and incidents
  * holding the same fingerprint; up to 25 members each, same fingerprint/group key first, then newest.
  * Platform "resolved" notifications are replayed too, so incidents auto-resolve and can reopen.
  */
@@ -112,7 +113,7 @@ export function replayOpsRelay(scenario: Scenario, opts: ReplayOptions): ReplayR
     const candidates: CandidateIncident[] = incidents
       .filter(
         (inc) =>
-          (inc.status !== "resolved" && lastAt(inc) >= alert.at.getTime() - cfg.windowMinutes * MINUTE) ||
+          (inc.status !== "resolved" && lastAt(inc) >= openCandidateSince(alert.at, cfg).getTime()) ||
           (inc.status === "resolved" && inc.resolvedAt!.getTime() >= alert.at.getTime() - cfg.reopenWindowMinutes * MINUTE) ||
           fingerprintIncidents.has(inc.id),
       )

@@ -105,6 +105,17 @@ export type GroupDecision =
 
 const MINUTE = 60_000;
 
+/**
+ * How long after its last alert an open incident stays a candidate (beyond the window): long enough for the late
+ * symptoms of a long outage still going on (see stillGoingOn), bounded so candidate selection stays small.
+ */
+export const ONGOING_HORIZON_MINUTES = 180;
+
+/** The oldest last-alert time an open incident may have to be a candidate for an alert at `at`. */
+export function openCandidateSince(at: Date, cfg: GroupingConfig): Date {
+  return new Date(at.getTime() - Math.max(cfg.windowMinutes, ONGOING_HORIZON_MINUTES) * MINUTE);
+}
+
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 function compare(a: string | null, b: string | null): "same" | "unknown" | "different" {
@@ -173,6 +184,18 @@ function sharedInfrastructure(alert: GroupingAlert, other: CandidateAlert, minut
   return sharedMarker(alert.sharedCauses, other.sharedCauses);
 }
 
+/**
+ * A problem still going on links beyond the window: the earlier alert still fires and both are failures, on the
+ * same service, or on a dependency of the new alert's service (the cause keeps failing). Late symptoms of a long
+ * outage (a support escalation an hour in, a queue filling as retries pile up) belong to it however long ago it
+ * started. A late root cause of a long-firing dependent is not assumed beyond the window: hours later it is more
+ * likely a new problem.
+ */
+function stillGoingOn(alert: GroupingAlert, other: CandidateAlert, s: PairSignals): boolean {
+  if (!other.firing || !isFailure(alert) || !isFailure(other)) return false;
+  return (s.ongoing && s.dependency?.direction === "upstream") || (s.sameService && s.region !== "different");
+}
+
 export interface PairContext {
   /** The other alert's incident already holds a failing dependency of the other alert's service. */
   causeKnown?: boolean;
@@ -226,7 +249,7 @@ export function scorePair(
     const groupAlive = minutesApart <= cfg.windowMinutes || other.firing || !!context.incidentResolved;
     if (groupAlive) return { ...signals, score: region === "different" && sameService ? 0.4 : 0.8 };
   }
-  if (minutesApart > cfg.windowMinutes) return { ...signals, blocked: `more than ${cfg.windowMinutes} min apart` };
+  if (minutesApart > cfg.windowMinutes && !stillGoingOn(alert, other, signals)) return { ...signals, blocked: `more than ${cfg.windowMinutes} min apart` };
 
   // The same service failing in two regions at once is two problems (two clusters, two databases).
   if (sameService && region === "different") return { ...signals, blocked: "same service, different region" };

@@ -11,6 +11,7 @@ import { sharedCauseMarkers } from "@/lib/triage/group-shared-cause";
 import {
   decideGrouping,
   incidentKeyFor,
+  openCandidateSince,
   type CandidateAlert,
   type CandidateIncident,
   type GroupDecision,
@@ -149,7 +150,7 @@ async function loadCandidates(tx: Db, alert: GroupingAlert, cfg: GroupingConfig)
     WITH me AS (SELECT embedding, embedding_model FROM alerts WHERE id = ${alert.id}::uuid),
     cand AS (
       SELECT id, status::text AS status, last_alert_at, resolved_at, environments FROM incidents
-      WHERE (status <> 'resolved' AND last_alert_at >= ${t}::timestamptz - ${minutes(cfg.windowMinutes)})
+      WHERE (status <> 'resolved' AND last_alert_at >= ${openCandidateSince(t, cfg)}::timestamptz)
          OR (status = 'resolved' AND resolved_at >= ${t}::timestamptz - ${minutes(cfg.reopenWindowMinutes)})
          OR id IN (SELECT incident_id FROM alerts WHERE fingerprint = ${alert.fingerprint} AND incident_id IS NOT NULL
                    ORDER BY alert_timestamp DESC LIMIT 3)

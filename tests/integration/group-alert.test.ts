@@ -187,6 +187,38 @@ describe("groupAlert against PostgreSQL", () => {
     expect(resolved.dependent.decision).toBe("open");
   });
 
+
+  it("finds an outage still going on an hour and a half after its last alert, and not once it is over", async () => {
+    const longOutage = async (resolvedAt?: Date) => {
+      await resetDatabase();
+      const root = await insertAlert({
+        title: "email-sender send failures above 5%",
+        message: "SMTP 535 authentication failed on every send",
+        service: "email-sender",
+        region: "eu-west-1",
+        severity: "high",
+        at: T0,
+        ...(resolvedAt ? { status: "resolved" as const, resolvedAt } : {}),
+      });
+      // A low-severity chatter alert keeps the incident open in the resolved case without being a failure.
+      const chatter = await insertAlert({ title: "email-sender send failures above 5% on relay-2", service: "email-sender", region: "eu-west-1", severity: "low", at: minutesFrom(T0, 1) });
+      const escalation = await insertAlert({
+        title: "Customer support: notification emails not arriving",
+        message: "Tickets since the evening: delivery emails missing",
+        service: "notification-service",
+        severity: "high",
+        at: minutesFrom(T0, 90),
+      });
+      const opened = await groupAlert(root);
+      expect((await groupAlert(chatter)).incidentId).toBe(opened.incidentId);
+      return { opened, late: await groupAlert(escalation) };
+    };
+    const going = await longOutage();
+    expect(going.late).toMatchObject({ decision: "join", incidentId: going.opened.incidentId });
+    expect(going.late.reason).toContain("notification-service depends on email-sender, the email-sender alert still firing");
+    const over = await longOutage(minutesFrom(T0, 20));
+    expect(over.late.decision).toBe("open");
+  });
   it("keeps alerts with and without an environment race-free: concurrent related alerts end in one incident", async () => {
     const ids = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>

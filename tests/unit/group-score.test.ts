@@ -108,6 +108,25 @@ describe("scorePair", () => {
     }
   });
 
+  it("links late symptoms of an outage still going on beyond the window, and only while it goes on", () => {
+    const db = alert({ service: "payments-db", title: "payments-db connections exhausted", severity: "critical" });
+    const api = alert({ service: "payments-api", title: "payments-api capture errors above 5%" });
+    // An hour and a half in: support escalates on the same service, a dependent's queue backs up.
+    const escalation = alert({ service: "payments-api", title: "Support: payments-api capture errors reported by merchants", min: 90 });
+    const late = alert({ service: "checkout-web", title: "checkout payment step failing", min: 90 });
+    expect(scorePair(escalation, member(api, 0.6, true), deps, cfg).score).toBeGreaterThanOrEqual(cfg.joinThreshold);
+    expect(scorePair(late, member(api, null, true), deps, cfg).score).toBeGreaterThanOrEqual(cfg.joinThreshold);
+    // Over by then: the window applies.
+    expect(scorePair(escalation, member(api, 0.6, false), deps, cfg).blocked).toMatch(/more than 30 min apart/);
+    expect(scorePair(late, member(api, null, false), deps, cfg).blocked).toMatch(/more than 30 min apart/);
+    // Hours later, a dependency alarm is not assumed to be the cause of a dependent still firing: a new problem.
+    const dbLater = alert({ service: "payments-db", title: "payments-db replication lag", min: 90 });
+    expect(scorePair(dbLater, member(api, null, true), deps, cfg, { causeKnown: false }).blocked).toMatch(/more than 30 min apart/);
+    // Nor do two warnings, however long the first keeps firing.
+    const warnLater = alert({ service: "payments-db", severity: "low", min: 90 });
+    expect(scorePair(warnLater, member(db, 0.6, true), deps, cfg).blocked).toMatch(/more than 30 min apart/);
+  });
+
   it("takes a late root-cause alarm into its dependents' incident only when their cause is not known yet", () => {
     const api = member(alert({ service: "payments-api", min: 0 }), null, true);
     const dbAlarm = alert({ service: "payments-db", title: "BurstBalance low", min: 14 });
