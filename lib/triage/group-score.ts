@@ -109,7 +109,7 @@ const MINUTE = 60_000;
  * How long after its last alert an open incident stays a candidate (beyond the window): long enough for the late
  * symptoms of a long outage still going on (see stillGoingOn), bounded so candidate selection stays small.
  */
-export const ONGOING_HORIZON_MINUTES = 180;
+export const ONGOING_HORIZON_MINUTES = 120;
 
 /** The oldest last-alert time an open incident may have to be a candidate for an alert at `at`. */
 export function openCandidateSince(at: Date, cfg: GroupingConfig): Date {

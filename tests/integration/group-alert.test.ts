@@ -188,8 +188,8 @@ describe("groupAlert against PostgreSQL", () => {
   });
 
 
-  it("finds an outage still going on an hour and a half after its last alert, and not once it is over", async () => {
-    const longOutage = async (resolvedAt?: Date) => {
+  it("finds an outage still going on an hour and a half after its last alert, and not once it is over or hours later", async () => {
+    const longOutage = async (resolvedAt?: Date, lateMinutes = 90) => {
       await resetDatabase();
       const root = await insertAlert({
         title: "email-sender send failures above 5%",
@@ -207,7 +207,7 @@ describe("groupAlert against PostgreSQL", () => {
         message: "Tickets since the evening: delivery emails missing",
         service: "notification-service",
         severity: "high",
-        at: minutesFrom(T0, 90),
+        at: minutesFrom(T0, lateMinutes),
       });
       const opened = await groupAlert(root);
       expect((await groupAlert(chatter)).incidentId).toBe(opened.incidentId);
@@ -218,6 +218,9 @@ describe("groupAlert against PostgreSQL", () => {
     expect(going.late.reason).toContain("notification-service depends on email-sender, the email-sender alert still firing");
     const over = await longOutage(minutesFrom(T0, 20));
     expect(over.late.decision).toBe("open");
+    // Past the two-hour horizon an alert that never resolved is more likely stale than the same outage.
+    const stale = await longOutage(undefined, 150);
+    expect(stale.late.decision).toBe("open");
   });
   it("keeps alerts with and without an environment race-free: concurrent related alerts end in one incident", async () => {
     const ids = await Promise.all(
