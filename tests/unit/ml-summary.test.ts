@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "@/lib/ml/catalog";
+import { firstLookHints } from "@/lib/ml/summarize/first-look";
 import { offlineSummary } from "@/lib/ml/summarize/offline-summarizer";
 import { buildSummaryPrompt } from "@/lib/ml/summarize/prompt";
 import type { SummaryInput } from "@/lib/ml/types";
@@ -68,5 +69,16 @@ describe("hosted summary prompt", () => {
     expect(p).toContain("Alerts (15 of 100, 85 omitted)");
     expect(p).toContain("DeadlockDetected");
     expect(p.length).toBeLessThan(8000);
+  });
+});
+
+describe("firstLookHints", () => {
+  it("tells a database replica's lag from a queue backlog", () => {
+    expect(firstLookHints("payments-db replication lag 45s: replica payments-db-2 behind primary")).toEqual([
+      "replication lag: check the replica's apply rate, long queries holding it back and the primary's write volume",
+    ]);
+    expect(firstLookHints("kafka consumer group route-planner lag 120k messages")).toEqual([
+      "growing backlog: check consumer health and throughput versus producer rate",
+    ]);
   });
 });

@@ -17,7 +17,9 @@ const HINTS: [RegExp, string][] = [
   [/disk|ENOSPC|no space|inode/i, "disk: find what is filling the volume (logs, WAL, temp files) and free or grow it"],
   [/\b429\b|rate limit|throttl/i, "rate limiting: check the caller's request rate and the provider's quota"],
   [/\b5\d\d\b|5xx|Bad Gateway|Service Unavailable/i, "5xx responses: check the upstream's health and the gateway's upstream errors"],
-  [/lag|backlog|queue depth|consumer/i, "growing backlog: check consumer health and throughput versus producer rate"],
+  [/replica(?:tion)? (?:lag|delay)|behind (?:the )?primary|seconds_behind_master/i, "replication lag: check the replica's apply rate, long queries holding it back and the primary's write volume"],
+  // Lag of a consumer or job, not of a database replica (the hint above).
+  [/(?<!replica |replication )lag|backlog|queue depth|consumer/i, "growing backlog: check consumer health and throughput versus producer rate"],
   [/E-[A-Z]+-\d+/, "application error codes: look the code up in the service's runbook"],
 ];
 
