@@ -28,7 +28,7 @@ const option = (name: string) => {
 };
 
 const MODES: RetrievalMode[] = ["hybrid", "vector", "fulltext"];
-const SPLITS = ["dev", "test", "holdout", "holdout-2", "holdout-3"] as const;
+const SPLITS = ["dev", "test", "holdout", "holdout-2", "holdout-3", "holdout-4"] as const;
 const SPLIT_TITLES: Record<(typeof SPLITS)[number], string> = {
   dev: "dev split (tuned and calibrated on: the odd ids of questions.json and questions-dev-2.json, 42 questions written after holdout-3 was frozen)",
   test: "test split",
@@ -36,7 +36,9 @@ const SPLIT_TITLES: Record<(typeof SPLITS)[number], string> = {
   "holdout-2":
     "holdout-2 (41 questions in questions-holdout-2.json, frozen before the v3 embedder and lexicon growth, never tuned on; the same person then grew the lexicon, dropping every added term that echoed its wording, and saw its miss list once afterwards with no change made for it; 21 of its 27 paraphrases share a word found in ≤ 5% of chunks with their answer — pg, k8s, aws, cert, vendor… (check-paraphrase.ts) — so it is lexically easier than the old holdout)",
   "holdout-3":
-    "holdout-3 (52 questions in questions-holdout-3.json: 30 paraphrases sharing no word found in ≤ 5% of chunks with their answer, 12 alerts shaped like real Alertmanager/Datadog/Sentry payloads, 10 unanswerable near-misses; frozen before the issue-10 retrieval/decline round and never tuned on)",
+    "holdout-3 (52 questions in questions-holdout-3.json: 30 paraphrases sharing no word found in ≤ 5% of chunks with their answer, 12 alerts shaped like real Alertmanager/Datadog/Sentry payloads, 10 unanswerable near-misses; frozen before the issue-10 retrieval/decline round; since the incident-context round (R2) its alerts are looked at while tuning, so it counts as dev for incident-context ranking)",
+  "holdout-4":
+    "holdout-4 (41 questions in questions-holdout-4.json: 30 alert bodies as Alertmanager/Datadog/Grafana/Sentry/CloudWatch/Airflow/GitGuardian send them, 2 with a runbook_url, and 11 informal paraphrases; frozen before the incident-context round and never tuned on)",
 };
 const KINDS: Kind[] = ["lexical", "paraphrase", "multi-hop", "incident-context"];
 

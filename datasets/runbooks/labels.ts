@@ -23,14 +23,14 @@ export interface AlertInput {
 export interface Question {
   id: string;
   kind: Kind;
-  /** dev: tuning and calibration; test: reported; holdout, holdout-2, holdout-3: frozen batches never tuned on. */
-  split: "dev" | "test" | "holdout" | "holdout-2" | "holdout-3";
+  /** dev: tuning and calibration; test: reported; holdout, holdout-2: frozen batches never tuned on; holdout-3: frozen, then used as dev for incident-context ranking; holdout-4: frozen, never tuned on. */
+  split: "dev" | "test" | "holdout" | "holdout-2" | "holdout-3" | "holdout-4";
   question?: string;
   alert?: AlertInput;
   relevant?: Relevant[];
 }
 
-const QUESTION_FILES = ["questions.json", "questions-dev-2.json", "questions-holdout-2.json", "questions-holdout-3.json"].map((f) => path.join(import.meta.dirname, f));
+const QUESTION_FILES = ["questions.json", "questions-dev-2.json", "questions-holdout-2.json", "questions-holdout-3.json", "questions-holdout-4.json"].map((f) => path.join(import.meta.dirname, f));
 
 /** Every question: the main set (dev/test/holdout) and the later frozen held-out batches. */
 export function loadQuestions(files = QUESTION_FILES): Question[] {
