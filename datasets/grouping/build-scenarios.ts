@@ -9,6 +9,7 @@ import { holdout2Scenarios } from "./scenarios-holdout2";
 import { holdout3Scenarios } from "./scenarios-holdout3";
 import { holdout4Scenarios } from "./scenarios-holdout4";
 import { holdout5Scenarios } from "./scenarios-holdout5";
+import { holdout6Scenarios } from "./scenarios-holdout6";
 import { deployScenarios, noiseScenarios } from "./scenarios-noise-deploy";
 import type { Scenario } from "./scenario-kit";
 
@@ -22,6 +23,7 @@ export function allScenarios(): Scenario[] {
     ...holdout3Scenarios().map((s) => ({ ...s, split: "holdout3" as const })),
     ...holdout4Scenarios().map((s) => ({ ...s, split: "holdout4" as const })),
     ...holdout5Scenarios().map((s) => ({ ...s, split: "holdout5" as const })),
+    ...holdout6Scenarios().map((s) => ({ ...s, split: "holdout6" as const })),
   ];
 }
 

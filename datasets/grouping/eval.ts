@@ -13,7 +13,7 @@ import { replayOpsRelay } from "./replay";
 import type { Family, Scenario, Split } from "./scenario-kit";
 
 /**
- * npm run eval:grouping [-- --verbose] [-- --no-write] [-- --db | --db=postgresql://admin-url] [-- --skip=holdout5,...]
+ * npm run eval:grouping [-- --verbose] [-- --no-write] [-- --db | --db=postgresql://admin-url] [-- --skip=holdout6,...]
  * --skip leaves splits out entirely (not even replayed), so a sealed held-out batch stays unseen while tuning.
  * --db also replays every scenario through groupAlert itself (SQL candidate selection, transaction,
  * resolution handling) on a throwaway database and checks it agrees with the in-memory replay.
@@ -77,7 +77,12 @@ const SPLITS: { split: Split; name: string; about: string }[] = [
   {
     split: "holdout5",
     name: "held-out 5",
-    about: "written and committed before the fifth round of tuning (scenarios-holdout5.ts), before reading any held-out-4 decision; never tuned on.",
+    about: "written and committed before the fifth round of tuning (scenarios-holdout5.ts), before reading any held-out-4 decision; never tuned on in round 5, counts as tuned on from the lead's weight revert after round 5 and is dev from round 6.",
+  },
+  {
+    split: "holdout6",
+    name: "held-out 6",
+    about: "written and committed before the sixth round of tuning (scenarios-holdout6.ts), before reading any held-out-5 decision; never tuned on.",
   },
 ];
 

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 
 export type Family = "cascading" | "flapping" | "concurrent" | "noise" | "deploy";
 export type Source = "datadog" | "sentry" | "alertmanager" | "grafana" | "cloudwatch" | "pagerduty" | "generic";
-export type Split = "dev" | "holdout" | "holdout2" | "holdout3" | "holdout4" | "holdout5";
+export type Split = "dev" | "holdout" | "holdout2" | "holdout3" | "holdout4" | "holdout5" | "holdout6";
 export type Sev = "critical" | "high" | "medium" | "low" | "info";
 
 /** One alert as the grouping step sees it, with its true incident. */
@@ -34,8 +34,8 @@ export interface Scenario {
   family: Family;
   /**
    * dev: used while choosing the grouping weights. holdout: first held-out batch, written after the weights were
-   * frozen. holdout2: second held-out batch, written before the next round of tuning. holdout3, holdout4, holdout5:
-   * third to fifth batches, likewise.
+   * frozen. holdout2: second held-out batch, written before the next round of tuning. holdout3 to holdout6:
+   * third to sixth batches, likewise.
    * Held-out batches are never tuned on (once a later batch is written, earlier ones are tuned on and count as dev).
    */
   split: Split;
