@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "@/lib/ml/catalog";
-import { capOutsideProduction, LocalClassifier, shippedModel } from "@/lib/ml/classify/local-classifier";
+import { gradeOutsideProduction, LocalClassifier, shippedModel } from "@/lib/ml/classify/local-classifier";
 import { RulesClassifier } from "@/lib/ml/classify/rules-classifier";
 import { hashedFeatures } from "@/lib/ml/classify/features";
 import { dequantize, predict, quantize, train } from "@/lib/ml/classify/logreg";
@@ -45,12 +45,16 @@ describe("local classifier (shipped model)", () => {
     expect(r.severity).toMatchObject({ value: "low", provider: "source", confidence: 0.95 });
   });
 
-  it("never calls a non-production problem above medium (rubric), whatever the model leans to", () => {
+  it("grades a non-production problem by the rubric: whole service/environment broken medium, anything less low", async () => {
     const a = (title: string, labels: Record<string, string> = {}) => ({ source: "generic", title, message: "", labels });
-    expect(capOutsideProduction(a("checkout down for everyone", { env: "staging" }), "critical")).toBe("medium");
-    expect(capOutsideProduction(a("qa: cart-service 12% errors"), "high")).toBe("low");
-    expect(capOutsideProduction(a("checkout down for everyone", { env: "prod" }), "critical")).toBe("critical");
-    expect(capOutsideProduction(a("checkout slow", { env: "staging" }), "medium")).toBe("medium");
+    expect(gradeOutsideProduction(a("checkout down for everyone", { env: "staging" }), "critical")).toBe("medium");
+    expect(gradeOutsideProduction(a("qa: cart-service 12% errors"), "high")).toBe("low");
+    expect(gradeOutsideProduction(a("checkout down for everyone", { env: "prod" }), "critical")).toBe("critical");
+    expect(gradeOutsideProduction(a("checkout slow", { env: "staging" }), "medium")).toBe("low");
+    expect(gradeOutsideProduction(a("every staging checkout fails since the last merge"), "low")).toBe("medium");
+    expect(gradeOutsideProduction(a("staging deploy finished"), "info")).toBe("info");
+    // End to end: the model's magnitude (31% errors) does not lift a dev problem above low.
+    expect((await c.classify({ source: "grafana", title: "[FIRING:1] High error rate auth-service", message: "auth-service error ratio 31% in dev after a migration", labels: {} })).severity.value).toBe("low");
   });
 
   it("reads platform severities the adapters did not normalise: label words, urgency, [P1]/[SEV2] title tags", async () => {

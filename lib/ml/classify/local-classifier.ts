@@ -6,7 +6,7 @@ import artifactJson from "@/lib/ml/models/alert-classifier.json";
 import { loadArtifact, type LoadedClassifierModel } from "./artifact";
 import { FEATURE_VERSION, hashedFeatureSets, hashedFeatures } from "./features";
 import { mostProbable, predict, softmaxScores, type Sparse } from "./logreg";
-import { environmentOf, signalText } from "./severity-signals";
+import { environmentOf, severityCues, signalText } from "./severity-signals";
 import { platformPrediction } from "./platform-severity";
 import { RulesClassifier } from "./rules-classifier";
 
@@ -44,13 +44,22 @@ export function severityProbabilities(model: LoadedClassifierModel, all: Sparse,
 }
 
 /**
- * The rubric's hard rule, which a linear model only approximates: outside production nothing is above
- * medium (the whole environment broken is medium, anything less low), because customers are not affected.
+ * The rubric's hard rule for non-production (staging, dev, qa), which a linear model only approximates:
+ * customers are not affected, so the level follows from how much of the environment is broken, not from
+ * the magnitudes: a service or the whole environment down for everyone is medium, anything less is low,
+ * and a notice stays info.
  */
-export function capOutsideProduction(alert: AlertText, severity: Severity): Severity {
-  if (severity !== "critical" && severity !== "high") return severity;
-  if (environmentOf(alert, signalText(alert)) !== "nonprod") return severity;
-  return severity === "critical" ? "medium" : "low";
+export function gradeOutsideProduction(alert: AlertText, severity: Severity): Severity {
+  if (severity === "info") return severity;
+  const text = signalText(alert);
+  if (environmentOf(alert, text) !== "nonprod") return severity;
+  return environmentWide(text) ? "medium" : "low";
+}
+
+/** The whole (non-production) environment or a whole service broken: down, or failing for everyone/everything. */
+function environmentWide(text: string): boolean {
+  const cues = severityCues(text);
+  return cues.includes("outage") || cues.includes("scope_all") || /\b(every|everything|nobody|no one|entire|whole|completely)\b/.test(text);
 }
 
 /**
@@ -77,7 +86,7 @@ export class LocalClassifier implements Classifier {
     let severity = platformPrediction(alert);
     if (!severity) {
       const p = severityProbabilities(this.model, x, cues);
-      severity = { value: capOutsideProduction(alert, p.label as Severity), confidence: round(p.probability), provider: "local", model: this.model.name };
+      severity = { value: gradeOutsideProduction(alert, p.label as Severity), confidence: round(p.probability), provider: "local", model: this.model.name };
     }
 
     const entities = extractEntities(alert, catalog);

@@ -139,13 +139,18 @@ export function signalText(alert: AlertText): string {
   return `${alert.title.replace(/([a-z])([A-Z])/g, "$1 $2")}\n${alert.message}`.toLowerCase().replace(/(\d),(\d{3})/g, "$1$2");
 }
 
+/** Names of the impact/scope cues whose wording appears in a signal text (signalText). */
+export function severityCues(text: string): string[] {
+  return CUES.filter(([, re]) => re.test(text)).map(([name]) => name);
+}
+
 /** Emits the severity cues of an alert, alone and crossed with environment and catalog tier. */
 export function severitySignals(alert: AlertText, tier: number | undefined, emit: (feature: string, weight: number) => void): void {
   const text = signalText(alert);
   const env = environmentOf(alert, text);
   const t = tier === undefined ? "t?" : `t${Math.min(tier, 3)}`;
   emit(`env:${env}`, 1);
-  const cues = CUES.filter(([, re]) => re.test(text)).map(([name]) => name);
+  const cues = severityCues(text);
   for (const c of cues) {
     emit(`cue:${c}`, 1);
     emit(`cue:${c}:${env}`, 0.7);
