@@ -43,7 +43,7 @@ export function toGroupingAlert(a: ScenarioAlert, deps: DependencyGraph): Groupi
     severity: a.severity,
     at: new Date(a.timestamp),
     mentions: deps.mentions(`${a.title}\n${a.message}`),
-    sharedCauses: sharedCauseMarkers(`${a.title}\n${a.message}`),
+    sharedCauses: sharedCauseMarkers(`${a.title}\n${a.message}`, a.labels),
   };
 }
 

@@ -196,6 +196,18 @@ function stillGoingOn(alert: GroupingAlert, other: CandidateAlert, s: PairSignal
   return (s.ongoing && s.dependency?.direction === "upstream") || (s.sameService && s.region !== "different");
 }
 
+/**
+ * A change recorded on a service (a config change, a mitigation, a rollback: an informational event) while a failure
+ * of the same service is still firing is about that failure, however long it has gone on: on-call changes a broken
+ * service to fix it. Such events rarely share words with the alerts ("Change applied: launch template adds m6a" vs
+ * "pods unschedulable"), so similarity cannot link them. Not the other way round: a failure shortly after a deploy
+ * of its service is often a second, unrelated problem (the deploy's own symptoms link by their text).
+ */
+const CHANGE_ON_SERVICE_SCORE = 0.6;
+function changeOnFailingService(alert: GroupingAlert, other: CandidateAlert, s: PairSignals): boolean {
+  return s.sameService && s.region !== "different" && alert.severity === "info" && isFailure(other) && other.firing;
+}
+
 export interface PairContext {
   /** The other alert's incident already holds a failing dependency of the other alert's service. */
   causeKnown?: boolean;
@@ -248,6 +260,10 @@ export function scorePair(
     // flapping back (decideGrouping reopens only within the reopen window).
     const groupAlive = minutesApart <= cfg.windowMinutes || other.firing || !!context.incidentResolved;
     if (groupAlive) return { ...signals, score: region === "different" && sameService ? 0.4 : 0.8 };
+  }
+  if (changeOnFailingService(alert, other, signals)) {
+    // Hand-set like the group key: the pair model has no feature for it and is not refitted for one rule.
+    return { ...signals, score: CHANGE_ON_SERVICE_SCORE, strength: CHANGE_ON_SERVICE_SCORE };
   }
   if (minutesApart > cfg.windowMinutes && !stillGoingOn(alert, other, signals)) return { ...signals, blocked: `more than ${cfg.windowMinutes} min apart` };
 

@@ -30,6 +30,13 @@ const FAILURE_MODES: { kind: string; label: string; pattern: RegExp }[] = [
     pattern: /node (pool )?drain|drain(ing|ed)? (the )?node|node pool|cordon|node ?not ?ready|kubelet stopped/,
   },
   {
+    // Pods that cannot be placed: the cluster is out of node capacity (or cannot add nodes), whatever service owns them.
+    kind: "capacity",
+    label: "the cluster out of node capacity",
+    pattern:
+      /unschedulable|failed ?scheduling|insufficient (cpu|memory|pods|ephemeral-storage)|\d+\/\d+ nodes are available|insufficient (instance )?capacity|scale-?up failed/,
+  },
+  {
     kind: "nodata",
     label: "missing monitoring data",
     pattern: /\[no data\]|no data received|datasource ?no ?data|\bno ?data\b.*\bagent\b/,
@@ -60,18 +67,36 @@ function identifiers(normalized: string): string[] {
 }
 
 /**
+ * Platform labels that say where an alert's target runs, narrower than the environment: the Kubernetes node and
+ * the availability zone (Prometheus/kube-state-metrics, Datadog and CloudWatch spellings, after flattening).
+ * Not the cluster or region (everything in the environment shares those) and not host/instance, which the
+ * platforms often set to the service or pod itself.
+ */
+const PLACE_LABEL = /^(node|node_?name|kubernetes_node|kube_node|k8s_node|(topology[._/]kubernetes[._/]io[._/])?zone|failure[._-]domain.*zone|availability[-_]?zone|az)$/i;
+
+/** The place label values of an alert, in the same identifier form as the text markers ("ip-10-20-3-41", "us-east-1c"). */
+function placeIdentifiers(labels: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(labels)) {
+    if (typeof value === "string" && PLACE_LABEL.test(key)) out.push(...identifiers(value.toLowerCase()));
+  }
+  return out;
+}
+
+/**
  * The shared-infrastructure markers in an alert's title and message: "dns", "tls", "nodata", and
- * "id:euc1-az2" / "id:ip-10-20-3-41" for the identifiers it names. CamelCase is split first
+ * "id:euc1-az2" / "id:ip-10-20-3-41" for the identifiers it names, in its text or in its node / zone labels
+ * (a node label on one alert matches the node named in another's text). CamelCase is split first
  * ("SSLHandshakeException" reads "ssl handshake exception", "CoreDNSErrorsHigh" "core dns errors high").
  */
-export function sharedCauseMarkers(text: string): string[] {
+export function sharedCauseMarkers(text: string, labels: Record<string, unknown> = {}): string[] {
   const normalized = text
     .replace(/([a-z])([A-Z])/g, "$1 $2")
     .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
     .toLowerCase();
   const found = new Set<string>();
   for (const m of FAILURE_MODES) if (m.pattern.test(normalized)) found.add(m.kind);
-  for (const id of identifiers(normalized)) found.add(`id:${id}`);
+  for (const id of [...identifiers(normalized), ...placeIdentifiers(labels)]) found.add(`id:${id}`);
   return [...found];
 }
 

@@ -51,6 +51,7 @@ interface AlertRow {
   team: string | null;
   severity: Severity | null;
   alert_timestamp: Date;
+  labels: Record<string, unknown> | null;
   similarity: number | null;
   firing: boolean | null;
 }
@@ -64,7 +65,7 @@ interface CandidateRow extends AlertRow {
 }
 
 const ALERT_COLUMNS = Prisma.sql`a.id, a.source, left(a.message, 2000) AS message, a.fingerprint, a.group_key, a.title, a.service_name, a.environment, a.region,
-  a.error_code, a.team, coalesce(a.severity, a.source_severity)::text AS severity, a.alert_timestamp`;
+  a.error_code, a.team, coalesce(a.severity, a.source_severity)::text AS severity, a.alert_timestamp, a.labels`;
 
 function toGroupingAlert(r: AlertRow): GroupingAlert {
   return {
@@ -81,7 +82,7 @@ function toGroupingAlert(r: AlertRow): GroupingAlert {
     severity: r.severity,
     at: r.alert_timestamp,
     mentions: serviceKnowledge().mentions(`${r.title}\n${r.message}`),
-    sharedCauses: sharedCauseMarkers(`${r.title}\n${r.message}`),
+    sharedCauses: sharedCauseMarkers(`${r.title}\n${r.message}`, r.labels ?? {}),
   };
 }
 

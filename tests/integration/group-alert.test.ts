@@ -160,6 +160,18 @@ describe("groupAlert against PostgreSQL", () => {
     expect((await incidentOf(api))!.affectedServices).toEqual(["payments-api", "payments-db"]);
   });
 
+  it("links a dead node's pods across unrelated services by the node they run on, not an outage elsewhere in the cluster", async () => {
+    const node = "ip-10-4-17-22.eu-west-1.compute.internal";
+    const notReady = await insertAlert({ title: "KubeNodeNotReady", message: `${node} has been unready for more than 1 minute.`, service: "k8s-cluster", region: "eu-west-1", at: T0, labels: { cluster: "prod-euw1", node } });
+    const unrelated = await insertAlert({ title: "pricing-db CPUUtilization > 90", message: "3 datapoints were greater than the threshold (90.0)", service: "pricing-db", region: "eu-west-1", at: minutesFrom(T0, 0.5), labels: { cluster: "prod-euw1" } });
+    const pod = await insertAlert({ title: "KubePodNotReady", message: "Pod warehouse/scanner-ingest-5c7d8-vq2rt has been in a non-ready state for longer than 2 minutes.", service: "scanner-ingest", region: "eu-west-1", at: minutesFrom(T0, 3), labels: { namespace: "warehouse", node } });
+    const root = await groupAlert(notReady);
+    expect((await groupAlert(unrelated)).incidentId).not.toBe(root.incidentId);
+    const joined = await groupAlert(pod);
+    expect(joined.incidentId).toBe(root.incidentId);
+    expect(joined.reason).toContain(`both name ${node}`);
+  });
+
   it("keeps a slow cascade together while the dependency's alert still fires, and not after it resolved", async () => {
     const slowCascade = async (resolvedAt?: Date) => {
       await resetDatabase();

@@ -20,6 +20,8 @@ export interface FixtureAlert {
   /** When the platform resolved it (status "resolved"). */
   resolvedAt?: Date;
   embed?: boolean;
+  /** Flattened platform labels (node, zone, cluster...). */
+  labels?: Record<string, string>;
 }
 
 const embedder = offlineEmbedder();
@@ -35,6 +37,7 @@ export async function insertAlert(a: FixtureAlert): Promise<string> {
       groupKey: a.groupKey ?? null,
       title: a.title,
       message: a.message ?? "",
+      labels: a.labels ?? {},
       rawPayload: { title: a.title },
       alertTimestamp: a.at ?? new Date(),
       status: a.status ?? "firing",

@@ -29,7 +29,7 @@ const cfg = DEFAULT_GROUPING_CONFIG;
 const T0 = Date.parse("2026-11-20T10:00:00Z");
 
 let n = 0;
-function alert(p: Partial<GroupingAlert> & { min?: number; text?: string }): GroupingAlert {
+function alert(p: Partial<GroupingAlert> & { min?: number; text?: string; labels?: Record<string, string> }): GroupingAlert {
   const title = p.title ?? "something is wrong";
   return {
     id: p.id ?? `a${++n}`,
@@ -45,7 +45,7 @@ function alert(p: Partial<GroupingAlert> & { min?: number; text?: string }): Gro
     severity: p.severity ?? "high",
     at: new Date(T0 + (p.min ?? 0) * 60_000),
     mentions: deps.mentions(`${title}\n${p.text ?? ""}`),
-    sharedCauses: sharedCauseMarkers(`${title}\n${p.text ?? ""}`),
+    sharedCauses: sharedCauseMarkers(`${title}\n${p.text ?? ""}`, p.labels),
   };
 }
 const member = (a: GroupingAlert, similarity: number | null = null, firing = false): CandidateAlert => ({ ...a, similarity, firing });
@@ -183,6 +183,31 @@ describe("scorePair", () => {
     expect(scorePair(noData, member(dbDown), deps, cfg).score).toBeLessThan(cfg.joinThreshold);
     // A low-severity symptom of a failing dependency still is one.
     expect(scorePair(alert({ service: "payments-api", severity: "low", min: 2 }), member(dbDown), deps, cfg).score).toBeGreaterThanOrEqual(cfg.joinThreshold);
+  });
+
+  it("joins unrelated services failing in the same minutes in one zone, but not an outage that shares only the cluster", () => {
+    const zone = { "availability-zone": "us-east-1c", kube_cluster_name: "prod-use1" };
+    const auth = alert({ service: "payments-api", title: "error rate above 2%", text: "context deadline exceeded", labels: zone });
+    const cart = alert({ service: "cart-service", title: "p99 latency above 800ms", min: 2, labels: zone });
+    expect(scorePair(cart, member(auth, null, true), deps, cfg).score).toBeGreaterThanOrEqual(cfg.joinThreshold);
+    expect(decideGrouping(cart, [incident("az", [member(auth, null, true)])], [], deps, cfg).reason).toContain("both name us-east-1c");
+    const sameCluster = alert({ service: "cart-service", title: "p99 latency above 800ms", min: 2, labels: { kube_cluster_name: "prod-use1" } });
+    expect(scorePair(sameCluster, member(auth, null, true), deps, cfg).score).toBeLessThan(cfg.joinThreshold);
+    const otherZone = alert({ service: "cart-service", title: "p99 latency above 800ms", min: 2, labels: { "availability-zone": "us-east-1a" } });
+    expect(scorePair(otherZone, member(auth, null, true), deps, cfg).score).toBeLessThan(cfg.joinThreshold);
+  });
+
+  it("adds a change made on a failing service to its incident, even late, but not a failure to a deploy's incident", () => {
+    const failing = alert({ service: "payments-db", title: "ReadIOPS at provisioned limit" });
+    const change = alert({ service: "payments-db", severity: "info", title: "Change applied: autovacuum cost limit lowered", min: 38 });
+    const join = decideGrouping(change, [incident("db", [member(failing, 0.1, true)])], [], deps, cfg);
+    expect(join).toMatchObject({ kind: "join", incidentId: "db" });
+    // Once the failure is over, a change on the service is not about it.
+    expect(decideGrouping(change, [incident("db", [member(failing, 0.1, false)])], [], deps, cfg).kind).toBe("open");
+    // A failure shortly after a deploy of its service, in other words, may be a second problem: the deploy does not pull it in.
+    const deploy = alert({ service: "payments-api", severity: "info", title: "Deployment: payments-api v7.3.1 to prod" });
+    const failure = alert({ service: "payments-api", title: "KafkaConsumerGroupRebalancing", min: 3 });
+    expect(decideGrouping(failure, [incident("release", [member(deploy, 0.1, true)])], [], deps, cfg).kind).toBe("open");
   });
 
   it("keeps unrelated services apart even when they fire in the same minute", () => {

@@ -29,6 +29,23 @@ describe("sharedCauseMarkers", () => {
     expect(sharedCauseMarkers("RedisEvictedKeys: 12k keys evicted in 5m")).toEqual([]);
   });
 
+  it("recognises pods that cannot be placed for lack of node capacity, whatever the service", () => {
+    expect(sharedCauseMarkers("Pod bi/reporting-api-84c2d-7jx2m pending: 0/24 nodes are available: 24 Insufficient cpu")).toContain("capacity");
+    expect(sharedCauseMarkers("ClusterAutoscalerUnschedulablePods")).toContain("capacity");
+    expect(sharedCauseMarkers("Status Reason: InsufficientInstanceCapacity for m6i.2xlarge")).toContain("capacity");
+    expect(sharedCauseMarkers("HPA tracking-service scaled to its maximum of 12 replicas")).not.toContain("capacity");
+  });
+
+  it("reads the node and zone an alert runs in from its labels, not the cluster, host or pod", () => {
+    const node = "ip-10-4-17-22.eu-west-1.compute.internal";
+    expect(sharedCauseMarkers("KubePodNotReady", { node, namespace: "warehouse", pod: "scanner-ingest-5c7d8-vq2rt" })).toEqual([`id:${node}`]);
+    // The node a pod alert carries as a label is the node another alert names in its text.
+    expect(sharedMarker(sharedCauseMarkers("KubePodNotReady", { node }), sharedCauseMarkers(`${node} has been unready for more than 1 minute.`))).toBe(`id:${node}`);
+    expect(sharedCauseMarkers("[Triggered] auth-service error rate above 2%", { "availability-zone": "us-east-1c" })).toEqual(["id:us-east-1c"]);
+    expect(sharedCauseMarkers("KubePodNotReady", { topology_kubernetes_io_zone: "us-east-1c" })).toEqual(["id:us-east-1c"]);
+    expect(sharedCauseMarkers("[Triggered] cart-service error rate above 2%", { kube_cluster_name: "prod-euw1", cluster: "prod-euw1", host: "cart-7f9", instance: "10.4.2.7:9100", region: "eu-west-1" })).toEqual([]);
+  });
+
   it("names the hosts, zones and templates an alert is about, but not regions, numbers or dates", () => {
     expect(sharedCauseMarkers("Broker kafka-3 (euc1-az2) is not reachable")).toEqual(["id:kafka-3", "id:euc1-az2"]);
     expect(sharedCauseMarkers("Node ip-10-20-3-41 NotReady, resolver 10.0.0.10")).toEqual(["id:ip-10-20-3-41", "id:10.0.0.10"]);
