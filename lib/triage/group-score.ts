@@ -165,11 +165,15 @@ function ongoingCascade(
 
 /**
  * Can a dependency edge link these two? Two warnings on linked services are routine chatter, not a cascade:
- * at least one must be failing. And an alert that the monitoring lost data says nothing about the
+ * at least one must be failing, and not as a warning on the dependency's side. And an alert that the monitoring lost data says nothing about the
  * service's dependencies (an agent rollout, not the service, stopped the data).
  */
-function canCascade(a: GroupingAlert, b: GroupingAlert): boolean {
+function canCascade(a: GroupingAlert, b: CandidateAlert, direction: "upstream" | "downstream"): boolean {
   if (!isFailure(a) && !isFailure(b)) return false;
+  // The cause is the dependency's side: a warning there (a rebalance, a slow query) does not take its dependents
+  // down, while a dependent's warning can be a symptom of its dependency failing (and a release of the
+  // dependency, an informational event, can be the cause).
+  if ((direction === "upstream" ? b : a).severity === "low") return false;
   return !a.sharedCauses.includes("nodata") && !b.sharedCauses.includes("nodata");
 }
 
@@ -286,7 +290,7 @@ export function scorePair(
  * time apart is measured from "now" for a cascade or shared cause still in progress: the cause is failing now.
  */
 export function pairFeatures(alert: GroupingAlert, other: CandidateAlert, s: PairSignals, cfg: GroupingConfig): PairFeatures {
-  const cascade = s.dependency !== null && canCascade(alert, other) && (s.minutesApart <= cfg.cascadeMinutes || s.ongoing);
+  const cascade = s.dependency !== null && canCascade(alert, other, s.dependency.direction) && (s.minutesApart <= cfg.cascadeMinutes || s.ongoing);
   const stillBroken = (cascade && s.ongoing) || (!!s.sharedCause && other.firing);
   const apart = stillBroken ? Math.min(s.minutesApart, 5) : s.minutesApart;
   const sim = similarityCredit(s.similarity) / SIMILARITY_WEIGHT;

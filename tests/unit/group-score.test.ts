@@ -183,6 +183,11 @@ describe("scorePair", () => {
     expect(scorePair(noData, member(dbDown), deps, cfg).score).toBeLessThan(cfg.joinThreshold);
     // A low-severity symptom of a failing dependency still is one.
     expect(scorePair(alert({ service: "payments-api", severity: "low", min: 2 }), member(dbDown), deps, cfg).score).toBeGreaterThanOrEqual(cfg.joinThreshold);
+    // A warning on the dependency is no cause of a dependent's failure, in either order of arrival.
+    const apiDown = alert({ service: "payments-api", title: "capture errors above 3%" });
+    const kafkaWarn = alert({ service: "kafka", severity: "low", title: "consumer group rebalancing", min: 2 });
+    expect(scorePair(kafkaWarn, member(apiDown, null, true), deps, cfg).score).toBeLessThan(cfg.joinThreshold);
+    expect(scorePair(alert({ service: "payments-api", title: "capture errors above 3%", min: 3 }), member(kafkaWarn, null, true), deps, cfg).score).toBeLessThan(cfg.joinThreshold);
   });
 
   it("joins unrelated services failing in the same minutes in one zone, but not an outage that shares only the cluster", () => {
