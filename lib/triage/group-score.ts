@@ -170,6 +170,9 @@ function ongoingCascade(
  */
 function canCascade(a: GroupingAlert, b: CandidateAlert, direction: "upstream" | "downstream"): boolean {
   if (!isFailure(a) && !isFailure(b)) return false;
+  // Each region runs its own stack: a service calls its dependency in its own region, so a failure does not
+  // travel along a catalog edge from one region to another.
+  if (compare(a.region, b.region) === "different") return false;
   // The cause is the dependency's side: a warning there (a rebalance, a slow query) does not take its dependents
   // down, while a dependent's warning can be a symptom of its dependency failing (and a release of the
   // dependency, an informational event, can be the cause).
@@ -351,7 +354,13 @@ export function incidentPairs(alert: GroupingAlert, incident: CandidateIncident,
     if (!known.has(service)) known.set(service, failing.some((m) => m !== service && deps.relation(service, m)?.direction === "upstream"));
     return known.get(service)!;
   };
-  const all = alerts.flatMap((other) =>
+  // Members without a region (Sentry issues, support tickets) are taken to be where the rest of the incident is,
+  // when all its regional alerts agree, but only to tell an alert from another region apart: the guess is no
+  // evidence that an alert of the incident's own region belongs.
+  const regions = [...new Set(alerts.flatMap((a) => (a.region ? [a.region.toLowerCase()] : [])))];
+  const elsewhere = !!alert.region && regions.length === 1 && alert.region.toLowerCase() !== regions[0];
+  const placed = (a: CandidateAlert): CandidateAlert => (a.region || !elsewhere ? a : { ...a, region: regions[0] });
+  const all = alerts.map(placed).flatMap((other) =>
     other.id === alert.id ? [] : [scorePair(alert, other, deps, cfg, { causeKnown: causeKnown(other), incidentResolved })],
   );
   // Its own service's alerts count here even when they are too unlike it to join on their own.

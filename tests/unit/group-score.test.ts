@@ -202,6 +202,16 @@ describe("scorePair", () => {
     expect(scorePair(otherZone, member(auth, null, true), deps, cfg).score).toBeLessThan(cfg.joinThreshold);
   });
 
+  it("does not follow a dependency from one region into another, also through members that carry no region", () => {
+    const dbAlarm = member(alert({ service: "payments-db", title: "ReadIOPS at provisioned limit", region: "us-east-1" }), null, true);
+    const dbIssue = member(alert({ service: "payments-db", source: "sentry", title: "QueuePool limit reached", region: null }), null, true);
+    const outage = incident("use1", [dbAlarm, dbIssue]);
+    const elsewhere = alert({ service: "payments-api", title: "capture errors above 3%", region: "eu-west-1", min: 2 });
+    expect(decideGrouping(elsewhere, [outage], [], deps, cfg).kind).toBe("open");
+    const here = alert({ service: "payments-api", title: "capture errors above 3%", region: "us-east-1", min: 2 });
+    expect(decideGrouping(here, [outage], [], deps, cfg)).toMatchObject({ kind: "join", incidentId: "use1" });
+  });
+
   it("adds a change made on a failing service to its incident, even late, but not a failure to a deploy's incident", () => {
     const failing = alert({ service: "payments-db", title: "ReadIOPS at provisioned limit" });
     const change = alert({ service: "payments-db", severity: "info", title: "Change applied: autovacuum cost limit lowered", min: 38 });
