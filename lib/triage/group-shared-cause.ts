@@ -37,6 +37,13 @@ const FAILURE_MODES: { kind: string; label: string; pattern: RegExp }[] = [
       /unschedulable|failed ?scheduling|insufficient (cpu|memory|pods|ephemeral-storage)|\d+\/\d+ nodes are available|insufficient (instance )?capacity|scale-?up failed/,
   },
   {
+    // A service's pods not running or not ready, as Kubernetes alerts word it. Alone it says nothing shared (every
+    // crash or bad rollout reads so); beside nodes going away or out of capacity it is their symptom (see PAIRED).
+    kind: "pods",
+    label: "pods not running",
+    pattern: /kube ?pod ?not ?ready|non-ready state|replicas ?mismatch|not matched the expected number of replicas|target ?down|targets? .{0,60}\bare down\b/,
+  },
+  {
     kind: "nodata",
     label: "missing monitoring data",
     pattern: /\[no data\]|no data received|datasource ?no ?data|\bno ?data\b.*\bagent\b/,
@@ -100,13 +107,27 @@ export function sharedCauseMarkers(text: string, labels: Record<string, unknown>
   return [...found];
 }
 
-/** The first marker two alerts share, or null. */
+/** Markers that are one cause only beside another kind: pods not running where nodes go away or run out. */
+const PAIRED: Record<string, string[]> = { pods: ["node", "capacity"], node: ["pods"], capacity: ["pods"] };
+const ONLY_PAIRED = new Set(["pods"]);
+
+/** The first marker two alerts share ("dns", "id:euc1-az2", or a pair such as "pods+node"), or null. */
 export function sharedMarker(a: string[], b: string[]): string | null {
-  return a.find((m) => b.includes(m)) ?? null;
+  const same = a.find((m) => !ONLY_PAIRED.has(m) && b.includes(m));
+  if (same) return same;
+  for (const m of a) {
+    const other = (PAIRED[m] ?? []).find((p) => b.includes(p));
+    if (other) return ONLY_PAIRED.has(m) ? `${m}+${other}` : `${other}+${m}`;
+  }
+  return null;
 }
 
-/** "both report a DNS resolution failure" / "both name euc1-az2". */
+const modeLabel = (kind: string) => FAILURE_MODES.find((m) => m.kind === kind)?.label;
+
+/** "both report a DNS resolution failure" / "both name euc1-az2" / "pods not running beside Kubernetes nodes going away". */
 export function describeMarker(marker: string): string {
-  const mode = FAILURE_MODES.find((m) => m.kind === marker);
-  return mode ? `both report ${mode.label}` : `both name ${marker.replace(/^id:/, "")}`;
+  const [first, second] = marker.split("+");
+  if (second && modeLabel(first) && modeLabel(second)) return `${modeLabel(first)} beside ${modeLabel(second)}`;
+  const mode = modeLabel(marker);
+  return mode ? `both report ${mode}` : `both name ${marker.replace(/^id:/, "")}`;
 }

@@ -38,11 +38,11 @@ describe("sharedCauseMarkers", () => {
 
   it("reads the node and zone an alert runs in from its labels, not the cluster, host or pod", () => {
     const node = "ip-10-4-17-22.eu-west-1.compute.internal";
-    expect(sharedCauseMarkers("KubePodNotReady", { node, namespace: "warehouse", pod: "scanner-ingest-5c7d8-vq2rt" })).toEqual([`id:${node}`]);
+    expect(sharedCauseMarkers("Scanner ingest backlog above 10k", { node, namespace: "warehouse", pod: "scanner-ingest-5c7d8-vq2rt" })).toEqual([`id:${node}`]);
     // The node a pod alert carries as a label is the node another alert names in its text.
     expect(sharedMarker(sharedCauseMarkers("KubePodNotReady", { node }), sharedCauseMarkers(`${node} has been unready for more than 1 minute.`))).toBe(`id:${node}`);
     expect(sharedCauseMarkers("[Triggered] auth-service error rate above 2%", { "availability-zone": "us-east-1c" })).toEqual(["id:us-east-1c"]);
-    expect(sharedCauseMarkers("KubePodNotReady", { topology_kubernetes_io_zone: "us-east-1c" })).toEqual(["id:us-east-1c"]);
+    expect(sharedCauseMarkers("readiness probe failed", { topology_kubernetes_io_zone: "us-east-1c" })).toEqual(["id:us-east-1c"]);
     expect(sharedCauseMarkers("[Triggered] cart-service error rate above 2%", { kube_cluster_name: "prod-euw1", cluster: "prod-euw1", host: "cart-7f9", instance: "10.4.2.7:9100", region: "eu-west-1" })).toEqual([]);
   });
 
@@ -54,6 +54,16 @@ describe("sharedCauseMarkers", () => {
     expect(sharedCauseMarkers("consumer lag on cluster prod-euc1 (staging-2 fine)")).toEqual([]);
     expect(sharedCauseMarkers("[No Data] etl-pipeline host metrics on etl-worker-1")).toContain("nodata");
     expect(sharedCauseMarkers("p99 latency above 2s: upstream timeout, HTTP 503")).toEqual([]);
+  });
+
+  it("takes pods not running as a symptom of nodes going away or running out, never as a shared cause by itself", () => {
+    const pods = sharedCauseMarkers("KubeDeploymentReplicasMismatch: Deployment search/address-autocomplete has not matched the expected number of replicas");
+    expect(pods).toContain("pods");
+    expect(sharedMarker(pods, sharedCauseMarkers("KubeNodeNotReady"))).toBe("pods+node");
+    expect(sharedMarker(sharedCauseMarkers("ClusterAutoscalerUnschedulablePods"), sharedCauseMarkers("KubePodNotReady"))).toBe("pods+capacity");
+    // Two services' pods failing at once is two crash loops or two bad rollouts until something says otherwise.
+    expect(sharedMarker(pods, sharedCauseMarkers("KubePodNotReady: Pod bi/reporting-api-84c2d has been in a non-ready state"))).toBeNull();
+    expect(describeMarker("pods+node")).toBe("pods not running beside Kubernetes nodes going away");
   });
 
   it("finds and explains the marker two alerts share", () => {
