@@ -1,7 +1,7 @@
 import type { Severity } from "@/lib/severity";
 import type { DependencyGraph } from "@/lib/triage/group-dependencies";
 import { logistic, pairLogit, type PairFeatures } from "@/lib/triage/group-model";
-import { describeMarker, sharedMarker } from "@/lib/triage/group-shared-cause";
+import { describeMarker, isRegionalMarker, sharedMarker } from "@/lib/triage/group-shared-cause";
 
 /**
  * The grouping decision, pure: signals between a new alert and the alerts of candidate incidents →
@@ -188,7 +188,8 @@ function canCascade(a: GroupingAlert, b: CandidateAlert, direction: "upstream" |
 function sharedInfrastructure(alert: GroupingAlert, other: CandidateAlert, minutesApart: number, cfg: GroupingConfig): string | null {
   if (alert.severity === "info" || other.severity === "info") return null;
   if (minutesApart > cfg.cascadeMinutes && !other.firing) return null;
-  return sharedMarker(alert.sharedCauses, other.sharedCauses);
+  const marker = sharedMarker(alert.sharedCauses, other.sharedCauses);
+  return marker && isRegionalMarker(marker) && compare(alert.region, other.region) === "different" ? null : marker;
 }
 
 /**

@@ -30,6 +30,14 @@ const FAILURE_MODES: { kind: string; label: string; pattern: RegExp }[] = [
     pattern: /node (pool )?drain|drain(ing|ed)? (the )?node|node pool|cordon|node ?not ?ready|kubelet stopped/,
   },
   {
+    // New connections timing out (TCP connect, not a slow response): the network path itself, a NAT gateway, a zone,
+    // a firewall, not one service's slowness. urllib3/requests, Node, Go, Java and curl wordings.
+    kind: "connect",
+    label: "connection attempts timing out",
+    pattern:
+      /connect ?timeout|connection to \S+ timed out|connect(ion)? timed out|connect etimedout|etimedout connecting|dial tcp \S+: i\/o timeout/,
+  },
+  {
     // Pods that cannot be placed: the cluster is out of node capacity (or cannot add nodes), whatever service owns them.
     kind: "capacity",
     label: "the cluster out of node capacity",
@@ -106,6 +114,13 @@ export function sharedCauseMarkers(text: string, labels: Record<string, unknown>
   for (const id of [...identifiers(normalized), ...placeIdentifiers(labels)]) found.add(`id:${id}`);
   return [...found];
 }
+
+/**
+ * Failure modes of a region's own network or cluster (a NAT gateway, a zone, nodes): the same words from two regions
+ * are two problems. DNS and certificates can be shared across regions (one provider, one certificate).
+ */
+const REGIONAL = new Set(["connect", "node", "capacity", "pods"]);
+export const isRegionalMarker = (marker: string) => marker.split("+").some((kind) => REGIONAL.has(kind));
 
 /** Markers that are one cause only beside another kind: pods not running where nodes go away or run out. */
 const PAIRED: Record<string, string[]> = { pods: ["node", "capacity"], node: ["pods"], capacity: ["pods"] };

@@ -225,6 +225,13 @@ describe("scorePair", () => {
     expect(decideGrouping(failure, [incident("release", [member(deploy, 0.1, true)])], [], deps, cfg).kind).toBe("open");
   });
 
+  it("joins services whose new connections time out in the same minutes in one region, not in two regions", () => {
+    const sms = alert({ service: "kafka", title: "ConnectTimeoutError: Connection to api.twilio.com timed out", region: "us-east-1" });
+    const mail = alert({ service: "checkout-web", title: "sends failing: ETIMEDOUT connecting to api.sendgrid.com:443", region: "us-east-1", min: 1 });
+    expect(scorePair(mail, member(sms, null, true), deps, cfg).score).toBeGreaterThanOrEqual(cfg.joinThreshold);
+    expect(scorePair({ ...mail, region: "eu-west-1" }, member(sms, null, true), deps, cfg).score).toBeLessThan(cfg.joinThreshold);
+  });
+
   it("keeps unrelated services apart even when they fire in the same minute", () => {
     const s = scorePair(alert({ service: "kafka", min: 0.5 }), member(alert({ service: "checkout-web" })), deps, cfg);
     expect(s.score).toBeLessThan(cfg.joinThreshold);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeMarker, sharedCauseMarkers, sharedMarker } from "@/lib/triage/group-shared-cause";
+import { describeMarker, isRegionalMarker, sharedCauseMarkers, sharedMarker } from "@/lib/triage/group-shared-cause";
 
 describe("sharedCauseMarkers", () => {
   it("recognises name-resolution failures as the common runtimes word them", () => {
@@ -64,6 +64,23 @@ describe("sharedCauseMarkers", () => {
     // Two services' pods failing at once is two crash loops or two bad rollouts until something says otherwise.
     expect(sharedMarker(pods, sharedCauseMarkers("KubePodNotReady: Pod bi/reporting-api-84c2d has been in a non-ready state"))).toBeNull();
     expect(describeMarker("pods+node")).toBe("pods not running beside Kubernetes nodes going away");
+  });
+
+  it("recognises new connections timing out, as the common clients word it, but not a slow response", () => {
+    for (const text of [
+      "ConnectTimeoutError: Connection to api.twilio.com timed out. (connect timeout=5)",
+      "22% of sends failing: ETIMEDOUT connecting to api.sendgrid.com:443",
+      "FirebaseError: connect ETIMEDOUT 142.250.64.106:443",
+      "dial tcp 10.20.140.12:6379: i/o timeout",
+      "java.net.SocketTimeoutException: connect timed out",
+    ]) {
+      expect(sharedCauseMarkers(text)).toContain("connect");
+    }
+    expect(sharedCauseMarkers("ReadTimeoutError: Read timed out. (read timeout=10)")).not.toContain("connect");
+    expect(sharedCauseMarkers("upstream request timeout after 5000ms")).not.toContain("connect");
+    expect(isRegionalMarker("connect")).toBe(true);
+    expect(isRegionalMarker("pods+node")).toBe(true);
+    expect(isRegionalMarker("dns")).toBe(false);
   });
 
   it("finds and explains the marker two alerts share", () => {
