@@ -35,6 +35,17 @@ describe("severity signals", () => {
     expect(late.some((f) => f.startsWith("mag:lag:"))).toBe(false);
   });
 
+  it("reads metric names in bodies, which side of a disk a percentage measures, and backlog trends", () => {
+    // CamelCase metric in the message: "age of oldest message" is queue lag (not replication: high, not critical).
+    expect(signals("scanner-ingest-SQS", "Threshold Crossed: ApproximateAgeOfOldestMessage 1860 (seconds) > 600")).toContain("mag:lag:high");
+    // "(83% used)" next to FreeStorageSpace is used space, not free space.
+    expect(signals("inventory-db-FreeStorageSpace", "Threshold Crossed: FreeStorageSpace 34 GiB < 40 GiB (83% used).")).toContain("mag:disk:medium");
+    expect(signals("Low disk", "FreeStorageSpace 3 GiB (6% of 50 GiB left)")).toContain("mag:disk:high");
+    expect(signals("Kafka consumer lag", "lag 412,000 and rising for 20m")).toContain("mag:growth:high");
+    expect(signals("RabbitMQ backlog", "180k ready messages, 0 of 4 consumers connected")).toContain("mag:growth:high");
+    expect(signals("queue depth 48k", "consumers caught up, depth is falling slowly")).not.toContain("mag:growth:high");
+  });
+
   it("names the kind of impact, scope and mitigation", () => {
     expect(signals("checkout is down", "customers cannot pay")).toEqual(expect.arrayContaining(["cue:outage", "cue:blocked", "cue:customers"]));
     // Stopped business flows are outages too.

@@ -27,7 +27,7 @@ export function shippedModel(): LoadedClassifierModel | undefined {
 }
 
 /** Weight of the cue-only model in the severity average (the full model keeps the rest). */
-export const CUE_WEIGHT = 0.4;
+export const CUE_WEIGHT = 0.5;
 
 /**
  * Severity probabilities: the full model averaged with the cue-only model when the artifact has one.

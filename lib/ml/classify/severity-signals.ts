@@ -41,13 +41,16 @@ function around(text: string, index: number, length: number, before = 40, after 
 }
 
 /** Magnitudes found in the text, each graded on the rubric's thresholds for what it measures. */
-function magnitudes(text: string): [string, Level][] {
+export function magnitudes(text: string): [string, Level][] {
   const out: [string, Level][] = [];
   // Percentages, and ratios written as fractions ("in_use = 0.84", "5xx ratio 0.47").
   for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s?%|(?:=|ratio|in_use|usage|used)\s*(0?\.\d+)\b(?!\s?(?:ms|s|gb|gib|mb)\b)/g)) {
     const v = m[1] !== undefined ? Number(m[1]) : Number(m[2]) * 100;
     const ctx = around(text, m.index, m[0].length);
-    if (/\b(free|available|left|remaining)\b/.test(ctx) && /\b(disk|volume|storage|space|filesystem|inode|pvc|persistentvolume)/.test(ctx)) {
+    // The word right after the number says which side it measures: "(83% used)" even next to "FreeStorageSpace".
+    const side = /^\s*(?:of \w+ )?(used|full|in use|utili[sz]ed|free|left|available|remaining)\b/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20))?.[1];
+    const free = side ? /free|left|available|remaining/.test(side) : /\b(free|available|left|remaining)\b/.test(ctx);
+    if (free && /\b(disk|volume|storage|space|filesystem|inode|pvc|persistentvolume)/.test(ctx)) {
       out.push(["disk", grade(100 - v, [[95, 0], [90, 1], [80, 2], [70, 3]], 4)]);
     } else if (/\b(disk|volume|storage|filesystem|inode|pvc|persistentvolume|full|\/var|\/data)/.test(ctx)) {
       out.push(["disk", grade(v, [[95, 0], [90, 1], [80, 2], [70, 3]], 4)]);
@@ -95,6 +98,13 @@ function magnitudes(text: string): [string, Level][] {
     else if (/\b(finished|completed|arrived|delivered|ran|started|done)\b[^.;\n]{0,30}\blate\b|\b(job|report|batch|cron|dag|run|export|nightly|build|deploy\w*)\b[^.;\n]{0,30}\b(late|delayed)\b/.test(ctx)) out.push(["late", 3]);
     else out.push(["lag", grade(secs, [[900, 1], [120, 2]], 3)]);
   }
+  // A backlog that keeps growing, or has nobody consuming it, needs action now whatever its current size
+  // (rubric: "lag or backlog growing fast" is high); one that is draining is not.
+  const backlog = /\b(lag\w*|backlog\w*|queue\w*|depth|behind|messages?|msgs|age of oldest|unacked|dlq)\b/.test(text);
+  if (backlog && !/\b(catching up|caught up|falling|draining|decreasing|shrinking)\b/.test(text)) {
+    if (/\b(growing|rising|climbing|increasing|keeps? (?:growing|rising|climbing))\b|\+\s?\d+(?:\.\d+)?k?\s?(?:msgs?|messages?)?\s?\/\s?min/.test(text)) out.push(["growth", 1]);
+    if (/\b(?:0|no|zero) (?:\w+ )?consumers\b|\b0 of \d+ consumers\b|\bconsumers? (?:scaled to|=|count) 0\b/.test(text)) out.push(["growth", 1]);
+  }
   // Latency against its objective, only when the text compares them: "p99 3.8s (threshold 1s)",
   // "1.4s > 1s SLO", "900ms (SLO 800ms)", "620ms vs 500ms objective".
   const secs = (v: string, unit: string) => (unit === "ms" ? Number(v) / 1000 : Number(v));
@@ -136,7 +146,8 @@ const LEVEL_NAMES = ["critical", "high", "medium", "low", "info"];
 
 /** Title and message as the cues read them: camelCase split, lower case, thousands separators dropped. */
 export function signalText(alert: AlertText): string {
-  return `${alert.title.replace(/([a-z])([A-Z])/g, "$1 $2")}\n${alert.message}`.toLowerCase().replace(/(\d),(\d{3})/g, "$1$2");
+  // Metric names in bodies too: "ApproximateAgeOfOldestMessage 1860" reads as "age of oldest message".
+  return `${alert.title}\n${alert.message}`.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().replace(/(\d),(\d{3})/g, "$1$2");
 }
 
 /** Names of the impact/scope cues whose wording appears in a signal text (signalText). */
