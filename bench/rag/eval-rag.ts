@@ -3,7 +3,7 @@
  * recall@1/5/10, MRR and nDCG@10 per question kind for hybrid, vector-only and full-text-only
  * retrieval, and the decline rates. Runs in a throwaway database (real PostgreSQL by default).
  *
- *   npm run eval:rag [-- --embedded] [--admin-url postgresql://…/postgres] [--calibrate] [--no-write] [--hash-only]
+ *   npm run eval:rag [-- --embedded] [--admin-url postgresql://…/postgres] [--calibrate] [--no-write] [--hash-only] [--skip holdout-4]
  *
  * --calibrate fits the decline thresholds on the dev split and writes lib/rag/decline-calibration.json.
  */
@@ -12,7 +12,7 @@ import path from "node:path";
 import { disconnectDb } from "@/lib/db";
 import { offlineEmbedder } from "@/lib/ml/embed/offline";
 import { ragEmbedder } from "@/lib/rag/embedder";
-import { alertQueryText } from "@/lib/rag/incident-query";
+import { alertsQuery } from "@/lib/rag/incident-query";
 import { ingestFolder } from "@/lib/rag/ingest-folder";
 import { retrieve, type RetrievalMode, type RetrievedChunk } from "@/lib/rag/retrieve";
 import { assessSupport, type Support } from "@/lib/rag/support";
@@ -80,7 +80,7 @@ function saveCalibration(c: Calibration, file = path.resolve("lib/rag/decline-ca
 }
 
 function queryOf(q: Question): { text: string; runbookUrls?: string[] } {
-  if (q.alert) return { text: alertQueryText(q.alert), runbookUrls: q.alert.runbookUrl ? [q.alert.runbookUrl] : undefined };
+  if (q.alert) return alertsQuery([q.alert]);
   return { text: q.question! };
 }
 
@@ -103,7 +103,9 @@ async function main() {
       },
     });
     const chunkCount = summary.results.reduce((s, r) => s + r.chunks, 0);
-    const questions = loadQuestions();
+    // --skip <split>: leave a frozen split out while working, so it is not looked at before the final run.
+    const skipped = option("--skip")?.split(",") ?? [];
+    const questions = loadQuestions().filter((q) => !skipped.includes(q.split));
     const answerable = questions.filter((q) => q.kind !== "unanswerable");
 
     const perMode: Record<RetrievalMode, Map<string, Scores>> = { hybrid: new Map(), vector: new Map(), fulltext: new Map() };
@@ -112,7 +114,7 @@ async function main() {
     for (const [i, q] of questions.entries()) {
       const query = queryOf(q);
       for (const mode of MODES) {
-        const results = await retrieve(query.text, { mode, limit: 10, runbookUrls: query.runbookUrls, embedder, ...(flag("--no-expand") ? { expand: false } : {}), ...(option("--weights") ? { weights: { vector: Number(option("--weights")!.split(",")[0]), text: Number(option("--weights")!.split(",")[1]) } } : {}) });
+        const results = await retrieve(query.text, { mode, limit: 10, runbookUrls: query.runbookUrls, incident: !!q.alert, embedder, ...(flag("--no-expand") ? { expand: false } : {}), ...(option("--weights") ? { weights: { vector: Number(option("--weights")!.split(",")[0]), text: Number(option("--weights")!.split(",")[1]) } } : {}) });
         if (mode === "hybrid") supports.set(q.id, await assessSupport(query.text, results));
         if (q.kind !== "unanswerable") perMode[mode].set(q.id, score(q, results));
         if (mode === "hybrid" && results[0]) firstHit.set(q.id, `${results[0].sourcePath} › ${results[0].headingPath.split(" › ").slice(1).join(" › ")}`);

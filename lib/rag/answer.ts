@@ -125,7 +125,7 @@ export async function* ask(input: AskInput): AsyncGenerator<AnswerEvent> {
   const queryText = context ? `${input.question?.trim() ?? ""}\n${context.text}`.trim() : question;
 
   const embedder = await ragEmbedder();
-  const chunks = await retrieve(queryText, { limit: 8, service: input.service, team: input.team, runbookUrls: context?.runbookUrls, embedder });
+  const chunks = await retrieve(queryText, { limit: 8, service: input.service, team: input.team, runbookUrls: context?.runbookUrls, incident: !!context, embedder });
   // Decline on what the person asked; the incident's alert text only widens retrieval (its words, such as
   // a customer name in an alert title, are no reason to refuse a question the runbooks do answer).
   const support = await assessSupport(input.question?.trim() || queryText, chunks);

@@ -41,8 +41,47 @@ function labelText(labels: Record<string, unknown> | null | undefined): string[]
 
 const MAX_QUERY_CHARS = 2000;
 
+// Monitoring tools wrap every alert in the same chrome: status prefixes ("[Triggered on {…}]", "[FIRING:1]"),
+// links, @-handles to notify, and the monitor's query syntax (aggregations, tag sets, .as_count()). Those
+// words are in every alert of a tool and say nothing about the failure; some even pull in wrong topics
+// through the lexicon ("trace.http.request.errors" → http → certificates, "@pagerduty-Payments" → payments).
+const STATUS_PREFIX = /^\s*\[(?:triggered|re-triggered|recovered|resolved|firing|alert|warn|warning|no data|ok)\b[^\]]*\]\s*/i;
+const URL = /\b(?:https?|ftp):\/\/\S+/gi;
+const HANDLE = /(^|[\s(])@[\w.-]+/g;
+// "sum:trace.http.request.errors", "p99:trace.http.request.duration", "avg(last_5m):avg:redis.info.latency_ms":
+// the metric a monitor aggregates; its name is instrumentation vocabulary (trace, http, request), the title says what it means.
+const DD_METRIC = /(?:\b(?:sum|avg|max|min|count|p\d{2,3})(?:\(last_\w+\))?:)+[\w.]*/gi;
+const DD_FUNCTION = /\.(?:as_count|as_rate|rollup|fill|by|last|index)\([^)]*\)/gi;
+const TAG_SET = /\{[^{}]*\}/g;
+
+/** Services named in a monitor's tag sets ("{service:fraud-scorer,env:prod}"). */
+export function taggedServices(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(TAG_SET)) {
+    for (const tag of m[0].slice(1, -1).split(",")) {
+      const [k, v] = tag.split(":").map((x) => x.trim());
+      if (k?.toLowerCase() === "service" && v) out.push(v);
+    }
+  }
+  return out;
+}
+
+/** An alert title or message without the monitoring tool's chrome (see above). */
+export function stripAlertChrome(text: string): string {
+  return text
+    .replace(STATUS_PREFIX, "")
+    .replace(URL, " ")
+    .replace(HANDLE, "$1")
+    .replace(DD_FUNCTION, " ")
+    .replace(DD_METRIC, " ")
+    .replace(TAG_SET, " ")
+    .replace(/[ \t]{2,}/g, " ")
+    .trim();
+}
+
 export function alertQueryText(alert: AlertLike): string {
-  const parts = [alert.title, alert.message ?? "", alert.service ?? "", alert.errorCode ?? "", ...labelText(alert.labels)];
+  const tagged = taggedServices(`${alert.title}\n${alert.message ?? ""}`);
+  const parts = [stripAlertChrome(alert.title), stripAlertChrome(alert.message ?? ""), alert.service ?? "", ...tagged, alert.errorCode ?? "", ...labelText(alert.labels)];
   const seen = new Set<string>();
   const kept: string[] = [];
   for (const p of parts.map((s) => s.trim()).filter(Boolean)) {

