@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "@/lib/ml/catalog";
-import { gradeOutsideProduction, LocalClassifier, shippedModel } from "@/lib/ml/classify/local-classifier";
+import { floorProblemAtLow, gradeOutsideProduction, LocalClassifier, shippedModel } from "@/lib/ml/classify/local-classifier";
 import { RulesClassifier } from "@/lib/ml/classify/rules-classifier";
 import { hashedFeatures } from "@/lib/ml/classify/features";
 import { dequantize, predict, quantize, train } from "@/lib/ml/classify/logreg";
@@ -55,6 +55,14 @@ describe("local classifier (shipped model)", () => {
     expect(gradeOutsideProduction(a("staging deploy finished"), "info")).toBe("info");
     // End to end: the model's magnitude (31% errors) does not lift a dev problem above low.
     expect((await c.classify({ source: "grafana", title: "[FIRING:1] High error rate auth-service", message: "auth-service error ratio 31% in dev after a migration", labels: {} })).severity.value).toBe("low");
+  });
+
+  it("keeps info for notices and recoveries, but a described problem is at least low", () => {
+    const a = (title: string, message = "") => ({ source: "alertmanager", title, message, labels: {} });
+    expect(floorProblemAtLow(a("KubeJobFailed", "Job ci/cache-prune-28475520 failed to complete."), "info")).toBe("low");
+    expect(floorProblemAtLow(a("[Recovered] cart-service error rate", "error rate back to 0.1%"), "info")).toBe("info");
+    expect(floorProblemAtLow(a("Deploy finished", "payments-api v4.2 rollout completed"), "info")).toBe("info");
+    expect(floorProblemAtLow(a("KubeJobFailed", "Job failed"), "medium")).toBe("medium");
   });
 
   it("reads platform severities the adapters did not normalise: label words, urgency, [P1]/[SEV2] title tags", async () => {

@@ -56,6 +56,18 @@ export function gradeOutsideProduction(alert: AlertText, severity: Severity): Se
   return environmentWide(text) ? "medium" : "low";
 }
 
+/**
+ * Info means nothing to do (rubric): a notice, a recovery, a test. An alert that describes a problem and
+ * none of those is at least low, however routine its wording looks to the model.
+ */
+export function floorProblemAtLow(alert: AlertText, severity: Severity): Severity {
+  if (severity !== "info") return severity;
+  const cues = severityCues(signalText(alert));
+  if (cues.includes("recovered") || cues.includes("housekeeping")) return severity;
+  return PROBLEM_CUES.some((c) => cues.includes(c)) ? "low" : severity;
+}
+const PROBLEM_CUES = ["outage", "blocked", "data", "exhausted", "expired", "failure", "degraded"];
+
 /** The whole (non-production) environment or a whole service broken: down, or failing for everyone/everything. */
 function environmentWide(text: string): boolean {
   const cues = severityCues(text);
@@ -86,7 +98,7 @@ export class LocalClassifier implements Classifier {
     let severity = platformPrediction(alert);
     if (!severity) {
       const p = severityProbabilities(this.model, x, cues);
-      severity = { value: gradeOutsideProduction(alert, p.label as Severity), confidence: round(p.probability), provider: "local", model: this.model.name };
+      severity = { value: gradeOutsideProduction(alert, floorProblemAtLow(alert, p.label as Severity)), confidence: round(p.probability), provider: "local", model: this.model.name };
     }
 
     const entities = extractEntities(alert, catalog);
