@@ -44,6 +44,9 @@ describe("severity signals", () => {
     expect(signals("Kafka consumer lag", "lag 412,000 and rising for 20m")).toContain("mag:growth:high");
     expect(signals("RabbitMQ backlog", "180k ready messages, 0 of 4 consumers connected")).toContain("mag:growth:high");
     expect(signals("queue depth 48k", "consumers caught up, depth is falling slowly")).not.toContain("mag:growth:high");
+    // Named critical by the rubric, so they count as a critical reading.
+    expect(signals("Postgres", "FATAL: remaining connection slots are reserved")).toContain("mag:worst:critical");
+    expect(signals("SSLError", "certificate has expired")).toContain("mag:worst:critical");
   });
 
   it("names the kind of impact, scope and mitigation", () => {

@@ -12,7 +12,7 @@ import { severitySignals } from "./severity-signals";
  * Severity cues (impact, scope, environment, graded magnitudes) come from severity-signals.ts.
  */
 
-export const FEATURE_VERSION = 13;
+export const FEATURE_VERSION = 14;
 const IGNORED_LABELS = new Set(["severity", "priority", "level", "status", "state", "cloudwatch_state", "cloudwatch_previous_state", "urgency", "alert_transition", "transition"]);
 
 export function fnv1a(s: string): number {

@@ -169,6 +169,9 @@ export function severitySignals(alert: AlertText, tier: number | undefined, emit
   }
   emit(`cues:${cues.filter((c) => c !== "customers").slice(0, 3).join("+") || "none"}`, 0.5);
   const mags = magnitudes(text);
+  // The rubric names these critical outright (connections exhausted, certificate expired): graded like a
+  // magnitude so they share the learned weight of every other critical reading.
+  for (const c of ["exhausted", "expired"]) if (cues.includes(c)) mags.push([c, 0]);
   let worst: Level | undefined;
   for (const [what, level] of mags) {
     emit(`mag:${what}:${LEVEL_NAMES[level]}`, 1.5);
