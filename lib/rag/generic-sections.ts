@@ -95,3 +95,14 @@ export function isNavigation(chunk: { documentId: string; headingPath: string; c
   if (title ? v.templateHeadings.has(title) : v.templatedDocs.has(chunk.documentId)) return true;
   return servicesNamed(chunk.content, v.services) >= CATALOG_SERVICES;
 }
+
+/**
+ * A typed question that asks for what navigation passages hold — ownership, tiers, who uses what,
+ * escalation and contacts, dashboards, past incidents — rather than how to fix something.
+ */
+const NAVIGATION_QUESTION =
+  /\b(who|whom|whose|owner|owns|owned|tier|team|channel|contact|escalat\w*|on-?call|pager\w*|dashboards?|grafana|depends?|dependen\w*|uses?|used by|history|incidents?|post-?mortems?)\b/i;
+
+export function asksForNavigation(question: string): boolean {
+  return NAVIGATION_QUESTION.test(question);
+}

@@ -4,7 +4,7 @@ import { ragEmbedder } from "./embedder";
 import { reciprocalRankFusion } from "./fusion";
 import { CHUNK_COLUMNS, withNumericValue, type ArmRow, type ChunkFields } from "./chunk-rows";
 import { fullTextSearch } from "./fulltext-search";
-import { isNavigation, vocabulary } from "./generic-sections";
+import { asksForNavigation, isNavigation, vocabulary } from "./generic-sections";
 import { codeTokens } from "./search-terms";
 import { vectorSearch } from "./vector-search";
 
@@ -32,7 +32,7 @@ export interface RetrieveOptions {
   efSearch?: number;
   /** Expand full-text queries with lexicon synonyms (default on). */
   expand?: boolean;
-  /** The query is an alert or incident body: navigation passages (template sections, catalogs) are demoted. */
+  /** The query is an alert or incident body: navigation passages (template sections, catalogs) are demoted, as for typed questions that do not ask for them. */
   incident?: boolean;
   /** Weighted RRF: how much each arm counts (default DEFAULT_ARM_WEIGHTS). */
   weights?: { vector: number; text: number };
@@ -58,7 +58,7 @@ export const RRF_K = 60;
 export const DEFAULT_ARM_WEIGHTS = { vector: 0.5, text: 1 };
 export const CODE_QUERY_ARM_WEIGHTS = { vector: 0.25, text: 1 };
 /**
- * An alert query's navigation passages (generic-sections.ts) keep this share of their fused score. Tuned
+ * Demoted navigation passages (generic-sections.ts) keep this share of their fused score. Tuned
  * on the dev alerts (dev, test, holdout-2, holdout-3): 0.6–0.8 the same, 0.9 too little.
  */
 export const NAVIGATION_FACTOR = 0.8;
@@ -130,7 +130,9 @@ export async function retrieve(query: string, opts: RetrieveOptions = {}): Promi
   let mode = opts.mode ?? "hybrid";
   // The full-text arm needs no embedding: it starts first and runs while the query is embedded and the
   // vector arm runs, each on its own pool connection (one after the other with the embedded database's single one).
-  const nav = opts.incident ? vocabulary(opts.client ?? db()) : undefined;
+  // Alerts, and typed questions about fixing something, want the section with the fix, not the template
+  // sections and catalog rows that share their service names; questions about owners, tiers and history want exactly those.
+  const nav = opts.incident || !asksForNavigation(query) ? vocabulary(opts.client ?? db()) : undefined;
   nav?.catch(() => undefined);
   const textSearch = mode !== "vector" ? fullTextSearch(query, { ...opts, limit: candidates }) : Promise.resolve([]);
   // Its failure is reported where it is awaited below, not as an unhandled rejection while embedding.

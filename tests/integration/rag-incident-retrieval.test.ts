@@ -73,8 +73,17 @@ describe("alert-driven retrieval", () => {
     }
   });
 
+  it("answers a typed how-to question from the section with the fix, not the service's intro or the catalog", async () => {
+    for (const q of ["redis cache memory full what do i do", "search cluster went red, how to fix"]) {
+      const [top] = await retrieve(q, { limit: 5 });
+      expect(`${q}: ${top.headingPath}`).toMatch(/service runbook › Common problems › (Memory full|Cluster red)$/);
+    }
+  });
+
   it("still answers a typed question from a template section", async () => {
     const [top] = await retrieve("who do I page to escalate a kafka problem, which on-call?", { limit: 5 });
     expect(top.headingPath).toBe("kafka service runbook › Escalation");
+    const [owner] = await retrieve("what tier is geo-service and who owns it", { limit: 5 });
+    expect(owner.headingPath).toBe("geo-service service runbook");
   });
 });

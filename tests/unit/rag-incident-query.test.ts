@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { alertQueryText, alertsQuery } from "@/lib/rag/incident-query";
-import { isNavigation, servicesNamed, type Vocabulary } from "@/lib/rag/generic-sections";
+import { asksForNavigation, isNavigation, servicesNamed, type Vocabulary } from "@/lib/rag/generic-sections";
 
 describe("incident queries", () => {
   it("keeps alert names, messages, services, codes and informative labels; drops noise labels", () => {
@@ -76,5 +76,16 @@ describe("navigation passages", () => {
   it("count whole service names only", () => {
     expect(servicesNamed("payments-api-canary and kafka-2 are up", v.services)).toBe(0);
     expect(servicesNamed("payments-api (and payments-db).", v.services)).toBe(2);
+  });
+});
+
+describe("asksForNavigation", () => {
+  it("tells questions about owners, tiers, escalation and history from questions about a fix", () => {
+    for (const q of ["who owns routing-db", "what tier is address-autocomplete", "escalation path for payments?", "which dashboards show kafka lag", "postmortem of the last ledger incident"]) {
+      expect(asksForNavigation(q), q).toBe(true);
+    }
+    for (const q of ["db behind route planning is read only??", "how do i get the warehouse vpn back", "redis memory full what do i do"]) {
+      expect(asksForNavigation(q), q).toBe(false);
+    }
   });
 });
