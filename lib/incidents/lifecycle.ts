@@ -1,4 +1,5 @@
 import { db, type Db } from "@/lib/db";
+import { lockIncidents } from "@/lib/incidents/lock";
 import { env } from "@/lib/env";
 import { ApiError, conflict, notFound } from "@/lib/http/api-error";
 import { publishIncidentUpdates, type IncidentUpdate } from "@/lib/incidents/publish";
@@ -77,15 +78,12 @@ export interface ActionInput {
 /** A person's action on an incident (the dashboard, the API, Slack). Throws ApiError 404/409. */
 export async function performIncidentAction(incidentId: string, input: ActionInput) {
   const update = await db().$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ status: IncidentStatus; merged_into_number: number | null }[]>`
-      SELECT i.status::text AS status, m.number AS merged_into_number
-      FROM incidents i LEFT JOIN incidents m ON m.id = i.merged_into_id
-      WHERE i.id = ${incidentId}::uuid FOR UPDATE OF i`;
-    const current = rows[0]?.status;
-    if (!current) throw notFound("Incident");
+    const [locked] = await lockIncidents(tx, [incidentId]);
+    if (!locked) throw notFound("Incident");
+    const current = locked.status;
     // A merged incident lives on in its target: reopening the empty shell would only split the work again.
-    if (input.action === "reopen" && rows[0].merged_into_number !== null) {
-      throw conflict(`This incident was merged into INC-${rows[0].merged_into_number}: reopen INC-${rows[0].merged_into_number} instead`);
+    if (input.action === "reopen" && locked.mergedIntoNumber !== null) {
+      throw conflict(`This incident was merged into INC-${locked.mergedIntoNumber}: reopen INC-${locked.mergedIntoNumber} instead`);
     }
 
     if (input.action === "comment") {

@@ -1,7 +1,8 @@
 import { db } from "@/lib/db";
 import { conflict, notFound } from "@/lib/http/api-error";
-import { changeStatus, settleAfterAlertChange, TRANSACTION_OPTIONS, type IncidentStatus } from "@/lib/incidents/lifecycle";
+import { changeStatus, settleAfterAlertChange, TRANSACTION_OPTIONS } from "@/lib/incidents/lifecycle";
 import { publishIncidentUpdates, type IncidentUpdate } from "@/lib/incidents/publish";
+import { lockIncidents } from "@/lib/incidents/lock";
 import { refreshIncident } from "@/lib/incidents/refresh";
 import { recordAction } from "@/lib/incidents/timeline";
 
@@ -14,14 +15,6 @@ export interface MergeResult {
   movedAlerts: number;
   /** The target was resolved and firing alerts came in. */
   targetReopened: boolean;
-}
-
-interface LockedIncident {
-  id: string;
-  number: number;
-  status: IncidentStatus;
-  merged_into_id: string | null;
-  merged_into_number: number | null;
 }
 
 /**
@@ -41,20 +34,17 @@ export async function mergeIncidents(sourceRef: string, targetRef: string, actor
     // The source's alert rows first, as a move locks its alert before the incidents.
     await tx.$queryRaw`
       SELECT id FROM alerts WHERE incident_id = ${sourceId}::uuid ORDER BY id FOR UPDATE`;
-    const locked = await tx.$queryRaw<LockedIncident[]>`
-      SELECT i.id, i.number, i.status::text AS status, i.merged_into_id, m.number AS merged_into_number
-      FROM incidents i LEFT JOIN incidents m ON m.id = i.merged_into_id
-      WHERE i.id = ANY(${[sourceId, targetId].sort()}::uuid[]) ORDER BY i.id FOR UPDATE OF i`;
+    const locked = await lockIncidents(tx, [sourceId, targetId]);
     const source = locked.find((r) => r.id === sourceId);
     const target = locked.find((r) => r.id === targetId);
     if (!source) throw notFound("Incident");
     if (!target) throw notFound("Target incident");
     // Checked under the locks: of two opposite merges racing, the second sees the first's outcome here.
-    if (source.merged_into_id) {
-      throw conflict(`INC-${source.number} was already merged into INC-${source.merged_into_number}`);
+    if (source.mergedIntoId) {
+      throw conflict(`INC-${source.number} was already merged into INC-${source.mergedIntoNumber}`);
     }
-    if (target.merged_into_id) {
-      throw conflict(`INC-${target.number} was merged into INC-${target.merged_into_number}: merge into INC-${target.merged_into_number} instead`);
+    if (target.mergedIntoId) {
+      throw conflict(`INC-${target.number} was merged into INC-${target.mergedIntoNumber}: merge into INC-${target.mergedIntoNumber} instead`);
     }
 
     // Re-read under the incident locks: an alert moved in just before them still comes along.

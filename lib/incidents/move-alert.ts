@@ -3,6 +3,7 @@ import { ApiError, conflict, notFound } from "@/lib/http/api-error";
 import { settleAfterAlertChange, TRANSACTION_OPTIONS, changeStatus } from "@/lib/incidents/lifecycle";
 import { publishIncidentUpdates, type IncidentUpdate } from "@/lib/incidents/publish";
 import { refreshIncident } from "@/lib/incidents/refresh";
+import { lockIncidents } from "@/lib/incidents/lock";
 import { recordAction } from "@/lib/incidents/timeline";
 
 /**
@@ -41,15 +42,11 @@ export async function moveAlert(alertId: string, target: { incidentId: string } 
       toId = target.incidentId;
       if (toId === fromId) throw conflict("The alert is already in that incident");
       // Both incidents locked in id order, so two opposite moves cannot deadlock.
-      const ids = [toId, ...(fromId ? [fromId] : [])].sort();
-      const locked = await tx.$queryRaw<{ id: string; status: string; merged_into_number: number | null }[]>`
-        SELECT i.id, i.status::text AS status, m.number AS merged_into_number
-        FROM incidents i LEFT JOIN incidents m ON m.id = i.merged_into_id
-        WHERE i.id = ANY(${ids}::uuid[]) ORDER BY i.id FOR UPDATE OF i`;
+      const locked = await lockIncidents(tx, [toId, ...(fromId ? [fromId] : [])]);
       const targetRow = locked.find((r) => r.id === toId);
       if (!targetRow) throw new ApiError(404, "not_found", "Target incident not found");
-      if (targetRow.merged_into_number !== null) {
-        throw conflict(`That incident was merged into INC-${targetRow.merged_into_number}: move the alert there instead`);
+      if (targetRow.mergedIntoNumber !== null) {
+        throw conflict(`That incident was merged into INC-${targetRow.mergedIntoNumber}: move the alert there instead`);
       }
       if (targetRow.status === "resolved" && alert.status === "firing") {
         // A firing alert makes a resolved incident live again.

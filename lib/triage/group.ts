@@ -1,6 +1,7 @@
 import { db, Prisma, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { TRANSACTION_OPTIONS, changeStatus } from "@/lib/incidents/lifecycle";
+import { lockIncidents } from "@/lib/incidents/lock";
 import { publishIncidentUpdates, type IncidentUpdate } from "@/lib/incidents/publish";
 import { refreshIncident } from "@/lib/incidents/refresh";
 import { recordAction } from "@/lib/incidents/timeline";
@@ -136,10 +137,9 @@ const minutes = (n: number) => Prisma.sql`make_interval(mins => ${n}::int)`;
 async function lockLiveIncident(tx: Db, incidentId: string): Promise<{ id: string; status: string }> {
   let id = incidentId;
   for (let hop = 0; hop < 10; hop++) {
-    const rows = await tx.$queryRaw<{ status: string; merged_into_id: string | null }[]>`
-      SELECT status::text AS status, merged_into_id FROM incidents WHERE id = ${id}::uuid FOR UPDATE`;
-    if (!rows[0]?.merged_into_id) return { id, status: rows[0]?.status ?? "open" };
-    id = rows[0].merged_into_id;
+    const [row] = await lockIncidents(tx, [id]);
+    if (!row?.mergedIntoId) return { id, status: row?.status ?? "open" };
+    id = row.mergedIntoId;
   }
   return { id, status: "open" };
 }
